@@ -1,0 +1,129 @@
+"""Sentence boundaries for letters with hard line breaks, abbreviations and headings.
+
+Runs before any statistical parser/senter: the parser respects boundaries that
+are already set (True and False), so our rules decide and the parse follows.
+
+* A single line break inside a paragraph of a hard-wrapped (PDF) text is no
+  boundary; a blank line, a short line (heading, date line) or a bullet is.
+* A full stop ends a sentence when the next word starts a new one; "nr.",
+  "o.a." and initials do not, "jl." and "a.s." may (abbreviations file).
+* Page furniture never starts a sentence: a sentence cut by a running header
+  keeps it inside.
+"""
+
+import statistics
+from typing import List, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..resource_files import read_tsv
+from .pdf_repair import is_skippable
+from .serialize import DataBackedComponent
+
+SENT_FINAL = {".", "!", "?", "…"}
+OPENERS = set("«“‘\"'([•–-")
+
+
+@Language.factory(
+    "kamer_sentences",
+    default_config={
+        "abbreviations_file": "abbreviations.tsv",
+        "short_line_ratio": 0.6,
+        "min_wrapped_lines": 4,
+        "resources_dir": None,
+    },
+)
+def make_sentences(nlp, name, abbreviations_file, short_line_ratio, min_wrapped_lines, resources_dir):
+    rows = read_tsv(abbreviations_file, resources_dir)
+    data = {
+        "sentence_final_abbrevs": [r["abbreviation"] for r in rows if r["can_end_sentence"] == "yes"],
+        "short_line_ratio": short_line_ratio,
+        "min_wrapped_lines": min_wrapped_lines,
+    }
+    return SentenceSegmenter(name, data)
+
+
+class SentenceSegmenter(DataBackedComponent):
+    def __init__(self, name: str, data: dict):
+        self.name = name
+        self.data = data
+        self._build()
+
+    def _build(self) -> None:
+        self.final_abbrevs = {a.lower() for a in self.data["sentence_final_abbrevs"]}
+        self.short_line_ratio = float(self.data["short_line_ratio"])
+        self.min_wrapped_lines = int(self.data["min_wrapped_lines"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        wrap_width = self._wrap_width(doc.text)
+        content = [t for t in doc if not is_skippable(t)]
+        starts = {content[0].i} if content else set()
+        for prev, nxt in zip(content, content[1:]):
+            if self._is_boundary(doc, prev, nxt, wrap_width):
+                starts.add(nxt.i)
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.i in starts
+        if content and content[0].i != 0:
+            # leading whitespace belongs to the first sentence
+            content[0].is_sent_start = False
+        return doc
+
+    def _wrap_width(self, text: str) -> Optional[float]:
+        """Typical line length when the text is hard-wrapped, else None."""
+        lengths = [len(line.strip()) for line in text.split("\n") if line.strip()]
+        long_lines = [n for n in lengths if n >= 40]
+        if len(long_lines) < self.min_wrapped_lines:
+            return None
+        width = statistics.median(long_lines)
+        # paragraphs copied from HTML are one long line each: not wrapped
+        return width if width <= 120 else None
+
+    def _is_boundary(self, doc: Doc, prev: Token, nxt: Token, wrap_width) -> bool:
+        gap = doc.text[prev.idx + len(prev.text): nxt.idx]
+        newlines = gap.count("\n")
+        if newlines and self._line_break_ends_sentence(doc, prev, nxt, gap, newlines, wrap_width):
+            return True
+        return self._punctuation_ends_sentence(doc, prev, nxt, newlines)
+
+    def _line_break_ends_sentence(self, doc, prev, nxt, gap, newlines, wrap_width) -> bool:
+        if newlines >= 2 and not self._only_furniture_between(doc, prev, nxt, gap):
+            return True
+        if wrap_width is None:
+            return not self._only_furniture_between(doc, prev, nxt, gap)
+        if nxt.text[:1] in "•–-" or prev.text in {",", "(", "-"}:
+            return nxt.text[:1] in "•–-"
+        line_start = doc.text.rfind("\n", 0, prev.idx) + 1
+        line = doc.text[line_start: prev.idx + len(prev.text)].strip()
+        starts_upper = nxt.text[:1].isupper() or nxt.text[:1].isdigit()
+        return starts_upper and len(line) < self.short_line_ratio * wrap_width
+
+    @staticmethod
+    def _only_furniture_between(doc, prev, nxt, gap) -> bool:
+        # a page header between two halves of a sentence is not a paragraph break
+        between = doc[prev.i + 1: nxt.i]
+        return any(t._.is_furniture for t in between) and not prev.text in SENT_FINAL
+
+    def _punctuation_ends_sentence(self, doc, prev, nxt, newlines) -> bool:
+        text = prev.text
+        if text in SENT_FINAL or (text.endswith(".") and text.lower() in self.final_abbrevs):
+            if text == "." and self._is_enumerator_or_initial(doc, prev):
+                return False
+            first = nxt.text[:1]
+            return first.isupper() or first in OPENERS or (newlines > 0 and first.isdigit())
+        if text in {"»", "”", ")"} and prev.i > 0 and doc[prev.i - 1].text in SENT_FINAL:
+            return nxt.text[:1].isupper()
+        return False
+
+    @staticmethod
+    def _is_enumerator_or_initial(doc: Doc, stop: Token) -> bool:
+        if stop.i == 0:
+            return False
+        before = doc[stop.i - 1]
+        if len(before.text) == 1 and before.text.isupper():
+            return True  # "J. Bakker"
+        line_start = doc.text.rfind("\n", 0, before.idx) + 1
+        at_line_start = not doc.text[line_start: before.idx].strip()
+        return at_line_start and before.text.isdigit() and len(before.text) <= 2  # "1. Inleiding"

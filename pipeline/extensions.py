@@ -1,0 +1,18 @@
+"""Extension attributes shared by all components (registered once, on import)."""
+
+from spacy.tokens import Doc, Span, Token
+
+
+def register() -> None:
+    # force=False keeps this idempotent when several components import it.
+    for name in ("rule", "status"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    if not Token.has_extension("is_furniture"):
+        # running page header/footer inside the text: skipped by taggers
+        Token.set_extension("is_furniture", default=False)
+    if not Doc.has_extension("base_model"):
+        Doc.set_extension("base_model", default=None)
+
+
+register()

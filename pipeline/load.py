@@ -1,0 +1,103 @@
+"""Build the nlp object: choose a base model, then add our components from config.cfg."""
+
+import os
+import re
+from pathlib import Path
+from typing import Optional, Tuple
+
+import spacy
+from spacy.language import Language
+from spacy.util import load_config
+
+from . import __version__
+from . import components  # noqa: F401  (registers the factories)
+
+PACKAGE_DIR = Path(__file__).parent
+REPO_ROOT = PACKAGE_DIR.parent
+CONFIG_PATH = PACKAGE_DIR / "config.cfg"
+BLANK = "blank:nl"
+
+
+def load(base: Optional[str] = None, config_path: Path = CONFIG_PATH) -> Language:
+    """The full pipeline. ``base``: a package name, a model directory or "blank:nl".
+
+    Without ``base`` (or $KAMER_BASE_MODEL) the first available candidate in
+    config.cfg is used, falling back to blank Dutch.
+    """
+    cfg = load_config(config_path)
+    base = base or os.environ.get("KAMER_BASE_MODEL")
+    nlp, info = load_base(base, list(cfg["base"]["candidates"]), list(cfg["base"]["exclude"]))
+    customise_tokenizer(nlp, cfg["tokenizer"]["token_match"])
+    for name in reversed(cfg["pipeline"]["before_base"]):
+        nlp.add_pipe(_factory(cfg, name), name=name, first=True, config=_settings(cfg, name))
+    for name in cfg["pipeline"]["after_base"]:
+        nlp.add_pipe(_factory(cfg, name), name=name, config=_settings(cfg, name))
+    nlp.meta["kamer_base"] = info
+    nlp.meta["kamer_pipeline_version"] = __version__
+    return nlp
+
+
+def _factory(cfg, name: str) -> str:
+    return cfg["components"][name]["factory"]
+
+
+def _settings(cfg, name: str) -> dict:
+    return {k: v for k, v in cfg["components"][name].items() if k != "factory"}
+
+
+def load_base(base: Optional[str], candidates, exclude) -> Tuple[Language, dict]:
+    if base:
+        return _load_named(base, exclude)
+    for name in candidates:
+        if _available(name):
+            return _load_named(name, exclude)
+    return _load_named(BLANK, exclude)
+
+
+def _resolve_path(name: str) -> Optional[Path]:
+    if name.startswith("models/") and os.environ.get("KAMER_MODELS_DIR"):
+        return Path(os.environ["KAMER_MODELS_DIR"]) / name[len("models/"):]
+    for root in (Path.cwd(), REPO_ROOT):
+        path = root / name
+        if (path / "config.cfg").exists():
+            return path
+    path = Path(name)
+    return path if (path / "config.cfg").exists() else None
+
+
+def _available(name: str) -> bool:
+    if name == BLANK:
+        return True
+    if spacy.util.is_package(name):
+        return True
+    return _resolve_path(name) is not None
+
+
+def _load_named(name: str, exclude) -> Tuple[Language, dict]:
+    if name == BLANK:
+        nlp = spacy.blank("nl")
+        # lookup lemmas from spacy-lookups-data: no POS needed
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+        return nlp, {"name": BLANK, "version": spacy.__version__, "kind": "blank"}
+    path = _resolve_path(name)
+    target = str(path) if path is not None else name
+    if path is None and not spacy.util.is_package(name):
+        raise OSError(f"base model {name!r} is neither an installed package nor a model directory")
+    nlp = spacy.load(target, exclude=list(exclude))
+    kind = "bundled" if path is not None else "package"
+    info = {
+        "name": f"{nlp.meta.get('lang', 'nl')}_{nlp.meta.get('name', name)}",
+        "version": nlp.meta.get("version", "?"),
+        "kind": kind,
+    }
+    return nlp, info
+
+
+def customise_tokenizer(nlp: Language, token_match: str) -> None:
+    """Keep initials ("A.Th.B.") together; serialised with the tokenizer by to_disk()."""
+    existing = nlp.tokenizer.token_match
+    pattern = token_match
+    if existing is not None and hasattr(existing, "__self__"):
+        pattern = f"(?:{token_match})|(?:{existing.__self__.pattern})"
+    nlp.tokenizer.token_match = re.compile(pattern).match

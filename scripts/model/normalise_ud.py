@@ -1,0 +1,417 @@
+#!/usr/bin/env python
+"""Normalise the Dutch UD treebanks (Alpino + LassySmall) for spaCy training.
+
+Reads the CoNLL-U files in UD_DIR (default: ../shared/data/ud relative to the
+repository root) and writes normalised train/dev/test files to build/ud/:
+
+  train.conllu          training material (2017 train sections + current dev sections)
+  dev.conllu            ~10% of the training material, held out deterministically
+                        (whole paragraphs, chosen by an md5 hash of the paragraph id);
+                        used for model selection during training only
+  test.conllu           nl_alpino-ud-test + nl_lassysmall-ud-test (final evaluation only)
+  test_alpino.conllu    the Alpino test file alone
+  test_lassysmall.conllu the LassySmall test file alone
+  stats.json            counts of what was dropped / relabelled
+
+Normalisation (all files):
+  * lemmas: compound parts joined with "_" are glued (gemeente_raad -> gemeenteraad,
+    af_lopen -> aflopen); a hyphen is kept where the word form has one
+    (Hezbollah_leider / Hezbollah-leider -> Hezbollah-leider)
+  * empty nodes (8.1 ...) and multiword-token ranges are dropped; DEPS is blanked
+    (spaCy does not use enhanced dependencies)
+
+Mapping of the old (UD 2.0-era) *-2017 files to the current scheme. The label
+inventories are printed at run time; the differences (2017 vs current) are:
+  flat:name -> flat                      (renamed in UD 2.x)
+  det on possessive PRON -> nmod:poss    (+ feature Poss=Yes)
+  obl with case "door" under a passive   -> obl:agent (rule is exact on the current dev files)
+  first-conjunct cc zowel/noch/...       -> cc:preconj
+  obl -> obl:arg                         lexicon (head lemma, preposition) learned from the
+                                         current dev files (no rule can recover it exactly)
+  obj "zich"/"me"/... -> expl:pv         lexicon (head lemma) learned from the current dev
+                                         files; unseen verbs with "zich" default to expl:pv
+  features Abbr=yes/Foreign=yes -> Abbr=Yes/Foreign=Yes
+  sentence-initial capitalised lemmas of common words are lower-cased
+  LassySmall-2017 has no SpaceAfter / # text: spacing is reconstructed heuristically
+Not recoverable (left as is): orphan, nsubj:outer, csubj:outer, ExtPos features.
+
+Leakage control: the LassySmall 2017 train section overlaps the current dev and
+test sections (same sentences, re-split upstream). Any training sentence whose
+sent_id or token sequence also occurs in a test file is dropped; 2017 sentences
+that re-occur in a current dev file are dropped in favour of the current version.
+"""
+import argparse
+import collections
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+POSS_LEMMAS = {"mijn", "jouw", "zijn", "haar", "ons", "onze", "uw", "hun", "je", "m'n", "z'n", "d'r", "jullie"}
+PRECONJ_LEMMAS = {"zowel", "noch", "hetzij", "ofwel", "respectievelijk", "resp.", "niet"}
+REFL_LEMMAS = {"zich", "me", "mij", "ons", "je", "u"}
+
+
+class Sent:
+    __slots__ = ("comments", "toks", "src", "sid", "doc")
+
+    def __init__(self, comments, toks, src):
+        self.comments = comments
+        self.toks = toks  # list of 10-field lists, integer ids only
+        self.src = src
+        self.sid = None
+        self.doc = None
+
+
+def read_conllu(path, stats):
+    sents, comments, toks = [], [], []
+    name = os.path.basename(path)
+
+    def flush():
+        if toks:
+            sents.append(Sent(list(comments), list(toks), name))
+        comments.clear()
+        toks.clear()
+
+    with open(path, encoding="utf8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            if line.startswith("#"):
+                comments.append(line)
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10:
+                raise ValueError(f"{path}: bad line {line!r}")
+            if "." in cols[0]:
+                stats["dropped_empty_nodes"] += 1
+                continue
+            if "-" in cols[0]:
+                stats["dropped_mwt_lines"] += 1
+                continue
+            toks.append(cols)
+    flush()
+    for s in sents:
+        s.sid = sent_id(s)
+        # held-out unit for the dev split: the paragraph (document.p.N)
+        s.doc = re.sub(r"\.s\.\d+$", "", s.sid)
+    return sents
+
+
+def sent_id(s):
+    for c in s.comments:
+        if c.startswith("# sent_id"):
+            x = c.split("=", 1)[1].strip()
+            break
+    else:
+        # LassySmall 2017: "# wiki-659.p.13.s.1.xml"
+        x = s.comments[0][1:].strip() if s.comments else ""
+    x = x.replace(".xml", "")
+    # "LassySmall4_WR-..._WR-...p.12.s.2" or "WR-...\WR-...p.5.s.4" -> last part
+    x = re.split(r"[\\/]|_(?=WR-|wiki-|dpc-|WS-)", x)[-1]
+    return x
+
+
+def tokkey(s):
+    return "".join(re.sub(r"\W", "", t[1].lower()) for t in s.toks)
+
+
+def children(s):
+    kids = collections.defaultdict(list)
+    for t in s.toks:
+        kids[t[6]].append(t)
+    return kids
+
+
+def head_tok(s, t):
+    return None if t[6] in ("0", "_") else s.toks[int(t[6]) - 1]
+
+
+# ---------------------------------------------------------------- lemmas
+def glue_lemma(form, lemma):
+    if "_" not in lemma or lemma == "_" or "_" in form:
+        return lemma
+    parts = [p for p in lemma.split("_")]
+    if any(p == "" for p in parts):
+        return lemma
+    out = parts[0]
+    fl = form.lower()
+    for p in parts[1:]:
+        probe = (out[-2:] + "-" + p[:2]).lower()
+        out += ("-" if probe in fl else "") + p
+    return out
+
+
+# ---------------------------------------------------------------- features
+def set_feat(feats, key, val):
+    d = {} if feats == "_" else dict(f.split("=", 1) for f in feats.split("|"))
+    d[key] = val
+    return "|".join(f"{k}={v}" for k, v in sorted(d.items(), key=lambda kv: kv[0].lower()))
+
+
+def fix_feats(feats):
+    if feats == "_":
+        return feats
+    out = []
+    for f in feats.split("|"):
+        k, v = f.split("=", 1)
+        out.append(f"{k}={v[0].upper() + v[1:]}")
+    return "|".join(out)
+
+
+# ---------------------------------------------------------------- lexicons from current data
+def case_key(s, t, kids):
+    h = head_tok(s, t)
+    if h is None:
+        return None
+    cs = [k[2].lower() for k in kids[t[0]] if k[7] == "case"]
+    p = cs[0] if cs else "R:" + t[2].lower()
+    return (glue_lemma(h[1], h[2]).lower(), p)
+
+
+def learn_lexicons(current_sents):
+    oblarg = collections.defaultdict(collections.Counter)
+    refl = collections.defaultdict(collections.Counter)
+    for s in current_sents:
+        kids = children(s)
+        for t in s.toks:
+            if t[7] in ("obl", "obl:arg"):
+                k = case_key(s, t, kids)
+                if k:
+                    oblarg[k][t[7]] += 1
+            if t[2].lower() in REFL_LEMMAS and t[7] in ("obj", "expl:pv", "iobj"):
+                h = head_tok(s, t)
+                if h is not None:
+                    refl[(glue_lemma(h[1], h[2]).lower(), t[2].lower())][t[7]] += 1
+    oblarg_set = {k for k, c in oblarg.items() if c["obl:arg"] / sum(c.values()) >= 0.5}
+    refl_set = {k for k, c in refl.items() if c["expl:pv"] / sum(c.values()) >= 0.5}
+    refl_seen = set(refl)
+    return oblarg_set, refl_set, refl_seen
+
+
+# ---------------------------------------------------------------- 2017 -> current scheme
+def convert_old(s, lex, stats):
+    oblarg_set, refl_set, refl_seen = lex
+    kids = children(s)
+    new = []
+    for t in s.toks:
+        t = list(t)
+        rel = t[7]
+        if rel == "flat:name":
+            rel = "flat"
+        # possessives
+        is_poss = t[3] == "PRON" and ("|bez|" in t[4] or (t[7] == "det" and t[2].lower() in POSS_LEMMAS))
+        if is_poss:
+            t[5] = set_feat(t[5], "Poss", "Yes")
+            if rel == "det":
+                rel = "nmod:poss"
+        elif t[3] == "PRON" and rel == "det":
+            # veel/weinig/wat/... used prenominally: current data attaches them as nmod
+            rel = "nmod"
+        h = head_tok(s, t)
+        if rel == "obl" and h is not None:
+            door = any(k[7] == "case" and k[2].lower() == "door" for k in kids[t[0]])
+            passive = any(k[7] in ("aux:pass", "nsubj:pass") for k in kids[h[0]])
+            if door and passive:
+                rel = "obl:agent"
+            elif case_key(s, t, kids) in oblarg_set:
+                rel = "obl:arg"
+        if rel == "cc" and h is not None and t[2].lower() in PRECONJ_LEMMAS:
+            if int(t[0]) < int(h[0]) and h[7] != "conj" and any(k[7] == "conj" for k in kids[h[0]]):
+                rel = "cc:preconj"
+        if rel in ("obj", "iobj") and h is not None and t[2].lower() in REFL_LEMMAS:
+            key = (glue_lemma(h[1], h[2]).lower(), t[2].lower())
+            if key in refl_set or (key not in refl_seen and t[2].lower() == "zich" and rel == "obj"):
+                rel = "expl:pv"
+        if rel != t[7]:
+            stats[f"relabel {t[7]} -> {rel}"] += 1
+        t[7] = rel
+        t[5] = fix_feats(t[5])
+        new.append(t)
+    s.toks = new
+
+
+def reconstruct_spacing(s):
+    """LassySmall 2017 lacks SpaceAfter=No: guess it (99% accurate on the current dev files)."""
+    T = s.toks
+    quote_open = False
+    for i, t in enumerate(T):
+        f = t[1]
+        nxt = T[i + 1][1] if i + 1 < len(T) else None
+        sp = True
+        if nxt is None:
+            sp = True
+        else:
+            if nxt in (",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "\u2026", "''", "'s"):
+                sp = False
+            if f in ("(", "[", "{", ",,", "``"):
+                sp = False
+            if nxt == '"' and quote_open:
+                sp = False
+            if f == '"' and not quote_open:
+                sp = False
+        if f == '"':
+            quote_open = not quote_open
+        misc = [m for m in t[9].split("|") if m not in ("_", "SpaceAfter=No")]
+        if not sp:
+            misc.append("SpaceAfter=No")
+        t[9] = "|".join(misc) if misc else "_"
+    text = "".join(t[1] + ("" if "SpaceAfter=No" in t[9] else " ") for t in T).strip()
+    s.comments = [f"# sent_id = {s.sid}", f"# text = {text}"]
+
+
+def normalise_common(s, stats):
+    for t in s.toks:
+        g = glue_lemma(t[1], t[2])
+        if g != t[2]:
+            stats["lemmas_glued"] += 1
+            t[2] = g
+        t[8] = "_"
+
+
+def fix_initial_lemma_case(sents, stats):
+    """Lower-case capitalised lemmas of sentence-initial common words when the
+    lower-cased lemma is what the treebank uses elsewhere (Officiële: Officieel -> officieel)."""
+    seen = collections.Counter()
+    for s in sents:
+        for t in s.toks[1:]:
+            seen[(t[3], t[2])] += 1
+    for s in sents:
+        t = s.toks[0]
+        if t[3] in ("PROPN", "X", "SYM") or not t[2][:1].isupper():
+            continue
+        low = t[2][0].lower() + t[2][1:]
+        if seen[(t[3], low)] > seen[(t[3], t[2])]:
+            t[2] = low
+            stats["initial_lemma_lowercased"] += 1
+
+
+def inventory(sents):
+    return collections.Counter(t[7] for s in sents for t in s.toks)
+
+
+def write(path, sents):
+    with open(path, "w", encoding="utf8") as fh:
+        for s in sents:
+            for c in s.comments:
+                fh.write(c + "\n")
+            for t in s.toks:
+                fh.write("\t".join(t) + "\n")
+            fh.write("\n")
+
+
+def in_dev(doc, frac):
+    h = int(hashlib.md5(doc.encode("utf8")).hexdigest(), 16)
+    return (h % 1000) < frac * 1000
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("ud_dir", nargs="?", default=os.path.join(REPO, "..", "shared", "data", "ud"))
+    ap.add_argument("--out", default=os.path.join(REPO, "build", "ud"))
+    ap.add_argument("--dev-frac", type=float, default=0.10)
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args()
+
+    ud = os.path.abspath(args.ud_dir)
+    files = sorted(glob.glob(os.path.join(ud, "*.conllu")))
+    old_files = [f for f in files if "-2017" in os.path.basename(f)]
+    cur_files = [f for f in files if f.endswith("-dev.conllu")]
+    test_files = [f for f in files if f.endswith("-test.conllu")]
+    if not (old_files and cur_files and test_files):
+        sys.exit(f"expected *-2017*, *-dev and *-test .conllu files in {ud}")
+    stats = collections.Counter()
+    old = {f: read_conllu(f, stats) for f in old_files}
+    cur = {f: read_conllu(f, stats) for f in cur_files}
+    test = {f: read_conllu(f, stats) for f in test_files}
+
+    # ---- label inventories
+    inv_old = inventory([s for v in old.values() for s in v])
+    inv_cur = inventory([s for v in list(cur.values()) + list(test.values()) for s in v])
+    if not args.quiet:
+        print("deprel inventory, 2017 train files:", dict(sorted(inv_old.items())))
+        print("deprel inventory, current dev+test:", dict(sorted(inv_cur.items())))
+        print("only in 2017 files   :", sorted(set(inv_old) - set(inv_cur)))
+        print("only in current files:", sorted(set(inv_cur) - set(inv_old)))
+
+    # ---- leakage control
+    test_ids = {s.sid for v in test.values() for s in v}
+    test_keys = {tokkey(s) for v in test.values() for s in v}
+    cur_ids = {s.sid for v in cur.values() for s in v}
+    cur_keys = {tokkey(s) for v in cur.values() for s in v}
+    cur_sents = []
+    for f, v in cur.items():
+        for s in v:
+            if s.sid in test_ids or tokkey(s) in test_keys:
+                stats["dropped_current_dev_overlapping_test"] += 1
+                continue
+            cur_sents.append(s)
+    old_sents, seen_keys = [], set()
+    for f, v in old.items():
+        for s in v:
+            k = tokkey(s)
+            if s.sid in test_ids or k in test_keys:
+                stats["dropped_2017_overlapping_test"] += 1
+            elif s.sid in cur_ids or k in cur_keys:
+                stats["dropped_2017_duplicate_of_current_dev"] += 1
+            elif k in seen_keys:
+                stats["dropped_2017_internal_duplicate"] += 1
+            else:
+                seen_keys.add(k)
+                old_sents.append(s)
+
+    # ---- normalise
+    for s in cur_sents + old_sents + [s for v in test.values() for s in v]:
+        normalise_common(s, stats)
+    lex = learn_lexicons(cur_sents)
+    for s in old_sents:
+        convert_old(s, lex, stats)
+        if not any(c.startswith("# text") for c in s.comments):
+            reconstruct_spacing(s)
+            stats["spacing_reconstructed_sents"] += 1
+    fix_initial_lemma_case(cur_sents + old_sents, stats)
+
+    inv_new = inventory(old_sents)
+    if not args.quiet:
+        print("deprel inventory, 2017 files after mapping:", dict(sorted(inv_new.items())))
+        print("still only in 2017 files:", sorted(set(inv_new) - set(inv_cur)))
+
+    # ---- split
+    train, dev = [], []
+    for s in cur_sents + old_sents:
+        (dev if in_dev(s.src + ":" + s.doc, args.dev_frac) else train).append(s)
+    os.makedirs(args.out, exist_ok=True)
+    write(os.path.join(args.out, "train.conllu"), train)
+    write(os.path.join(args.out, "dev.conllu"), dev)
+    all_test = []
+    for f, v in test.items():
+        tb = "alpino" if "alpino" in os.path.basename(f) else "lassysmall"
+        write(os.path.join(args.out, f"test_{tb}.conllu"), v)
+        all_test += v
+    write(os.path.join(args.out, "test.conllu"), all_test)
+
+    summary = {
+        "ud_dir": ud,
+        "train_sents": len(train),
+        "train_tokens": sum(len(s.toks) for s in train),
+        "dev_sents": len(dev),
+        "dev_tokens": sum(len(s.toks) for s in dev),
+        "test_sents": len(all_test),
+        "test_tokens": sum(len(s.toks) for s in all_test),
+        "train_by_source": dict(collections.Counter(s.src for s in train)),
+        "dev_by_source": dict(collections.Counter(s.src for s in dev)),
+        "stats": dict(sorted(stats.items())),
+    }
+    with open(os.path.join(args.out, "stats.json"), "w") as fh:
+        json.dump(summary, fh, indent=2, ensure_ascii=False)
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
