@@ -228,7 +228,7 @@ class EntityTagger(DataBackedComponent):
             c for c in context_cands
             if c.context == "next_to_minister" and self._next_to_minister(doc, c, ministers)
         ]
-        accepted.sort(key=lambda c: (-c.length, c.start))
+        accepted.sort(key=lambda c: (-c.length, -c.priority, c.start))
         return take_non_overlapping(accepted, chosen)
 
     @staticmethod

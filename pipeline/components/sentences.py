@@ -29,7 +29,7 @@ OPENERS = set("«“‘\"'([•–-")
     "kamer_sentences",
     default_config={
         "abbreviations_file": "abbreviations.tsv",
-        "short_line_ratio": 0.6,
+        "short_line_ratio": 0.75,
         "min_wrapped_lines": 4,
         "resources_dir": None,
     },
@@ -89,19 +89,24 @@ class SentenceSegmenter(DataBackedComponent):
         return self._punctuation_ends_sentence(doc, prev, nxt, newlines)
 
     def _line_break_ends_sentence(self, doc, prev, nxt, gap, newlines, wrap_width) -> bool:
-        if newlines >= 2 and not self._only_furniture_between(doc, prev, nxt, gap):
-            return True
+        if self._only_furniture_between(doc, prev, nxt):
+            return False
+        first = nxt.text[:1]
+        if first in "•–-":
+            return True  # a bullet
+        if newlines >= 2:
+            return True  # a blank line
+        if first.islower() or prev.text in {",", "(", "-"}:
+            return False  # the sentence goes on
         if wrap_width is None:
-            return not self._only_furniture_between(doc, prev, nxt, gap)
-        if nxt.text[:1] in "•–-" or prev.text in {",", "(", "-"}:
-            return nxt.text[:1] in "•–-"
+            return True  # HTML copies: every line is a paragraph
         line_start = doc.text.rfind("\n", 0, prev.idx) + 1
         line = doc.text[line_start: prev.idx + len(prev.text)].strip()
-        starts_upper = nxt.text[:1].isupper() or nxt.text[:1].isdigit()
-        return starts_upper and len(line) < self.short_line_ratio * wrap_width
+        # hard-wrapped text: only a short line (heading, date line) ends here
+        return len(line) < self.short_line_ratio * wrap_width
 
     @staticmethod
-    def _only_furniture_between(doc, prev, nxt, gap) -> bool:
+    def _only_furniture_between(doc, prev, nxt) -> bool:
         # a page header between two halves of a sentence is not a paragraph break
         between = doc[prev.i + 1: nxt.i]
         return any(t._.is_furniture for t in between) and not prev.text in SENT_FINAL

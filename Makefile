@@ -1,0 +1,42 @@
+# Every target creates .venv and installs the package when needed, so each
+# one works as the first command on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+UD_DIR ?= $(SHARED)/data/ud
+BASE   ?=
+BASE_FLAG := $(if $(BASE),--base $(BASE),)
+
+.PHONY: install extract evaluate test model save clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## annotate the seed letters into data/annotations/seeds.jsonl
+extract: $(STAMP)
+	$(PY) -m pipeline extract seeds -o data/annotations/seeds.jsonl $(BASE_FLAG)
+
+## score the annotations against hand-labelled gold
+evaluate: extract
+	$(PY) -m pipeline evaluate data/gold/seeds.jsonl data/annotations/seeds.jsonl
+
+## the test suite (unit, corpus and quality tests)
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+## retrain the bundled base model from UD Dutch (not needed to use the tool)
+model: $(STAMP)
+	bash scripts/model/build_model.sh $(UD_DIR)
+
+## write the assembled pipeline with nlp.to_disk
+save: $(STAMP)
+	$(PY) -m pipeline save build/pipeline $(BASE_FLAG)
+
+clean:
+	rm -rf build data/annotations .pytest_cache

@@ -1,0 +1,151 @@
+"""Load gold or predicted annotation files (full or stand-off form) and validate them.
+
+Every problem stops loading with one line naming file, line, document and span.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Union
+
+from .io.readers import decode
+from .records import ENTITY_LABELS, LABELS, STATUSES, TOEZEGGING
+
+DEFAULT_CORPUS_ROOT = Path("../shared")
+
+
+class AnnotationError(ValueError):
+    """A gold or prediction file that cannot be trusted."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    start: int
+    end: int
+    label: str
+    status: Optional[str] = None
+    rule: Optional[str] = None
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    spans: List[Annotation] = field(default_factory=list)
+    where: str = ""
+
+    @property
+    def entities(self) -> List[Annotation]:
+        return [s for s in self.spans if s.label in ENTITY_LABELS]
+
+    @property
+    def toezeggingen(self) -> List[Annotation]:
+        return [s for s in self.spans if s.label == TOEZEGGING]
+
+
+def load_documents(path: Union[str, Path], corpus_root: Union[str, Path, None] = None) -> Dict[str, Document]:
+    path = Path(path)
+    root = Path(corpus_root) if corpus_root is not None else DEFAULT_CORPUS_ROOT
+    try:
+        raw_lines = path.read_bytes().splitlines()
+    except OSError as err:
+        raise AnnotationError(f"{path}: cannot read ({err.strerror})") from None
+    docs: Dict[str, Document] = {}
+    for n, raw in enumerate(raw_lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{n}"
+        doc = _parse_line(raw, where, root)
+        if doc.id in docs:
+            raise AnnotationError(f"{where}: document {doc.id}: duplicate id (also at {docs[doc.id].where})")
+        docs[doc.id] = doc
+    if not docs:
+        raise AnnotationError(f"{path}: no documents")
+    return docs
+
+
+def _parse_line(raw: bytes, where: str, root: Path) -> Document:
+    try:
+        obj = json.loads(decode(raw))
+    except ValueError as err:
+        raise AnnotationError(f"{where}: invalid JSON ({err})") from None
+    return document_from_record(obj, where, root)
+
+
+def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORPUS_ROOT) -> Document:
+    """A validated Document from one gold-format dict (as written by records.doc_to_record)."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+        raise AnnotationError(f"{where}: expected an object with a string 'id'")
+    doc_id = obj["id"]
+    text = obj.get("text")
+    if text is None:
+        text = _read_standoff(obj, where, root)
+    elif not isinstance(text, str):
+        raise AnnotationError(f"{where}: document {doc_id}: 'text' is not a string")
+    spans = obj.get("spans")
+    if not isinstance(spans, list):
+        raise AnnotationError(f"{where}: document {doc_id}: 'spans' missing or not a list")
+    parsed = [_parse_span(s, k, text, f"{where}: document {doc_id}") for k, s in enumerate(spans)]
+    _check_entity_overlaps(parsed, f"{where}: document {doc_id}")
+    return Document(doc_id, text, parsed, where)
+
+
+def _read_standoff(obj: dict, where: str, root: Path) -> str:
+    source, digest = obj.get("source"), obj.get("sha256")
+    if not isinstance(source, str) or not isinstance(digest, str):
+        raise AnnotationError(f"{where}: document {obj['id']}: neither 'text' nor 'source' + 'sha256'")
+    file = root / source
+    try:
+        data = file.read_bytes()
+    except OSError:
+        raise AnnotationError(f"{where}: document {obj['id']}: source {file} not found (corpus root {root})") from None
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != digest:
+        raise AnnotationError(
+            f"{where}: document {obj['id']}: sha256 of {file} is {actual}, the gold line says {digest}"
+        )
+    return decode(data)
+
+
+def _parse_span(span, k: int, text: str, where: str) -> Annotation:
+    if not isinstance(span, dict):
+        raise AnnotationError(f"{where}: span {k}: not an object")
+    start, end, label = span.get("start"), span.get("end"), span.get("label")
+    name = f"span {k} ({label} {start}-{end})"
+    if label not in LABELS:
+        raise AnnotationError(f"{where}: {name}: unknown label {label!r} (expected one of {', '.join(LABELS)})")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        raise AnnotationError(f"{where}: {name}: offsets outside the text (length {len(text)})")
+    if "text" in span and span["text"] != text[start:end]:
+        raise AnnotationError(
+            f"{where}: {name}: span text {span['text']!r} differs from text[start:end] {text[start:end]!r}"
+        )
+    status = span.get("status")
+    if label == TOEZEGGING and status not in STATUSES:
+        raise AnnotationError(f"{where}: {name}: status {status!r} (expected nieuw or nagekomen)")
+    return Annotation(start, end, label, status if label == TOEZEGGING else None, span.get("rule"))
+
+
+def _check_entity_overlaps(spans: List[Annotation], where: str) -> None:
+    ents = sorted((s for s in spans if s.label in ENTITY_LABELS), key=lambda s: (s.start, s.end))
+    for a, b in zip(ents, ents[1:]):
+        if b.start < a.end:
+            raise AnnotationError(
+                f"{where}: entity spans overlap: {a.label} {a.start}-{a.end} and {b.label} {b.start}-{b.end}"
+            )
+
+
+def check_pairing(gold: Dict[str, Document], pred: Dict[str, Document], gold_path, pred_path) -> None:
+    """Same documents with the same text on both sides, or a one-line error."""
+    missing = sorted(set(gold) - set(pred))
+    extra = sorted(set(pred) - set(gold))
+    if missing:
+        raise AnnotationError(f"{pred_path}: no prediction for gold document(s) {', '.join(missing[:5])}")
+    if extra:
+        raise AnnotationError(f"{pred_path}: document(s) {', '.join(extra[:5])} not in gold {gold_path}")
+    for doc_id, g in gold.items():
+        if pred[doc_id].text != g.text:
+            raise AnnotationError(
+                f"{pred[doc_id].where}: document {doc_id}: text differs from the gold text ({g.where})"
+            )

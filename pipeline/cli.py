@@ -1,0 +1,98 @@
+"""Command line: python -m pipeline extract | evaluate | save."""
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from tqdm import tqdm
+
+app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
+
+
+def fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    inputs: List[Path] = typer.Argument(..., help=".txt files, folders of .txt files, or JSONL with id and text"),
+    output: Path = typer.Option(..., "-o", "--output", help="JSONL to write (atomically)"),
+    base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
+    batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
+):
+    """Annotate documents into JSONL in the gold format of docs/annotation.md."""
+    from .io.readers import InputDoc, iter_inputs
+    from .io.writers import atomic_writer, dump_json_line
+    from .load import load
+    from .records import doc_to_record
+
+    nlp = load(base)
+    info = nlp.meta["kamer_base"]
+    typer.echo(f"base model: {info['name']} {info['version']} ({info['kind']})", err=True)
+    problems = []
+
+    def documents():
+        for item in iter_inputs(inputs):
+            if isinstance(item, InputDoc):
+                yield item.text, item
+            else:
+                problems.append(item)
+                typer.echo(f"skipped: {item}", err=True)
+
+    written = 0
+    progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
+    with atomic_writer(output) as out:
+        for doc, item in nlp.pipe(documents(), as_tuples=True, batch_size=batch_size):
+            out.write(dump_json_line(doc_to_record(doc, item.id, item.source, info)))
+            written += 1
+            progress.update()
+    progress.close()
+    typer.echo(f"wrote {written} document(s) to {output}", err=True)
+    if problems:
+        fail(f"{len(problems)} input(s) skipped (listed above)")
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="gold JSONL (full or stand-off form)"),
+    pred: Path = typer.Argument(..., help="predicted JSONL from 'extract'"),
+    corpus_root: Path = typer.Option(Path("../shared"), help="root that stand-off 'source' paths are relative to"),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="also write the numbers as JSON"),
+    errors: bool = typer.Option(False, "--errors", help="list every false positive and false negative"),
+):
+    """Precision, recall and F1 per label against gold."""
+    import srsly
+
+    from .annotations import AnnotationError, check_pairing, load_documents
+    from .evaluate import format_errors, format_table, score
+    from .io.writers import atomic_writer
+
+    try:
+        gold_docs = load_documents(gold, corpus_root)
+        pred_docs = load_documents(pred, corpus_root)
+        check_pairing(gold_docs, pred_docs, gold, pred)
+    except AnnotationError as err:
+        fail(str(err))
+    report = score(gold_docs, pred_docs)
+    typer.echo(f"gold: {gold} ({len(gold_docs)} documents)   prediction: {pred}")
+    typer.echo(format_table(report))
+    if errors:
+        typer.echo("")
+        typer.echo(format_errors(report, gold_docs))
+    if json_out:
+        with atomic_writer(json_out) as out:
+            out.write(srsly.json_dumps(report.as_dict(), indent=2) + "\n")
+
+
+@app.command()
+def save(
+    output_dir: Path = typer.Argument(..., help="directory to write the assembled pipeline to"),
+    base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
+):
+    """Write the whole pipeline with nlp.to_disk (spacy.load reads it back)."""
+    from .load import load
+
+    load(base).to_disk(output_dir)
+    typer.echo(f"saved pipeline to {output_dir}", err=True)

@@ -1,0 +1,185 @@
+"""Scoring as in docs/annotation.md: strict and partial entities, overlap-matched toezeggingen."""
+
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Dict, List, Sequence, Tuple
+
+from .annotations import Annotation, Document
+from .records import ENTITY_LABELS, TOEZEGGING
+
+OVERLAP_SHARE = 0.5  # of the shorter span, for a TOEZEGGING match
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    pred: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Counts") -> None:
+        self.gold += other.gold
+        self.pred += other.pred
+        self.correct += other.correct
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.update(precision=round(self.precision, 4), recall=round(self.recall, 4), f1=round(self.f1, 4))
+        return d
+
+
+@dataclass
+class Errors:
+    false_positives: List[Tuple[str, Annotation]] = field(default_factory=list)
+    false_negatives: List[Tuple[str, Annotation]] = field(default_factory=list)
+    # matched TOEZEGGING pairs whose status differs: (doc, gold, prediction)
+    wrong_status: List[Tuple[str, Annotation, Annotation]] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    strict: Dict[str, Counts]
+    partial: Dict[str, Counts]
+    toezegging: Counts
+    status_matched: int
+    status_correct: int
+    errors: Errors
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_correct / self.status_matched if self.status_matched else 0.0
+
+    def micro(self, which: str) -> Counts:
+        total = Counts()
+        for label in ENTITY_LABELS:
+            total.add(getattr(self, which)[label])
+        return total
+
+    def as_dict(self) -> dict:
+        return {
+            "entities": {
+                label: {"strict": self.strict[label].as_dict(), "partial": self.partial[label].as_dict()}
+                for label in ENTITY_LABELS
+            },
+            "entities_micro": {"strict": self.micro("strict").as_dict(), "partial": self.micro("partial").as_dict()},
+            "TOEZEGGING": {
+                "overlap": self.toezegging.as_dict(),
+                "status_matched": self.status_matched,
+                "status_correct": self.status_correct,
+                "status_accuracy": round(self.status_accuracy, 4),
+            },
+        }
+
+
+def overlap(a: Annotation, b: Annotation) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def match_one_to_one(
+    gold: Sequence[Annotation], pred: Sequence[Annotation], accept: Callable[[Annotation, Annotation], bool]
+) -> List[Tuple[Annotation, Annotation]]:
+    """Pairs by largest overlap first; each gold and each prediction used at most once."""
+    pairs = [(overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if accept(g, p)]
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((gold[i], pred[j]))
+    return out
+
+
+def strict_accept(g: Annotation, p: Annotation) -> bool:
+    return (g.start, g.end, g.label) == (p.start, p.end, p.label)
+
+
+def partial_accept(g: Annotation, p: Annotation) -> bool:
+    return g.label == p.label and overlap(g, p) > 0
+
+
+def toezegging_accept(g: Annotation, p: Annotation) -> bool:
+    shorter = min(g.end - g.start, p.end - p.start)
+    return overlap(g, p) >= OVERLAP_SHARE * shorter and overlap(g, p) > 0
+
+
+def score(gold: Dict[str, Document], pred: Dict[str, Document]) -> Report:
+    strict = {label: Counts() for label in ENTITY_LABELS}
+    partial = {label: Counts() for label in ENTITY_LABELS}
+    toez = Counts()
+    status_matched = status_correct = 0
+    errors = Errors()
+    for doc_id in sorted(gold):
+        g_doc, p_doc = gold[doc_id], pred[doc_id]
+        for label in ENTITY_LABELS:
+            g = [s for s in g_doc.entities if s.label == label]
+            p = [s for s in p_doc.entities if s.label == label]
+            exact = match_one_to_one(g, p, strict_accept)
+            strict[label].add(Counts(len(g), len(p), len(exact)))
+            partial[label].add(Counts(len(g), len(p), len(match_one_to_one(g, p, partial_accept))))
+            _collect_errors(errors, doc_id, g, p, exact)
+        g, p = g_doc.toezeggingen, p_doc.toezeggingen
+        matched = match_one_to_one(g, p, toezegging_accept)
+        toez.add(Counts(len(g), len(p), len(matched)))
+        status_matched += len(matched)
+        status_correct += sum(1 for a, b in matched if a.status == b.status)
+        errors.wrong_status.extend((doc_id, a, b) for a, b in matched if a.status != b.status)
+        _collect_errors(errors, doc_id, g, p, matched)
+    return Report(strict, partial, toez, status_matched, status_correct, errors)
+
+
+def _collect_errors(errors: Errors, doc_id, gold, pred, matched) -> None:
+    hit_g = {id(a) for a, _ in matched}
+    hit_p = {id(b) for _, b in matched}
+    errors.false_negatives.extend((doc_id, a) for a in gold if id(a) not in hit_g)
+    errors.false_positives.extend((doc_id, b) for b in pred if id(b) not in hit_p)
+
+
+def format_table(report: Report) -> str:
+    head = f"{'label':<13}{'mode':<9}{'gold':>6}{'pred':>6}{'corr':>6}{'P':>8}{'R':>8}{'F1':>8}"
+    lines = [head, "-" * len(head)]
+
+    def row(label: str, mode: str, c: Counts) -> str:
+        return f"{label:<13}{mode:<9}{c.gold:>6}{c.pred:>6}{c.correct:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
+
+    for label in ENTITY_LABELS:
+        lines.append(row(label, "strict", report.strict[label]))
+        lines.append(row(label, "partial", report.partial[label]))
+    lines.append(row("ENTITIES", "strict", report.micro("strict")))
+    lines.append(row("(micro)", "partial", report.micro("partial")))
+    lines.append(row(TOEZEGGING, "overlap", report.toezegging))
+    lines.append(
+        f"TOEZEGGING status accuracy: {report.status_correct}/{report.status_matched} = {report.status_accuracy:.3f}"
+    )
+    return "\n".join(lines)
+
+
+def format_errors(report: Report, docs: Dict[str, Document], width: int = 50) -> str:
+    lines = []
+    for kind, items in (("FP", report.errors.false_positives), ("FN", report.errors.false_negatives)):
+        for doc_id, span in sorted(items, key=lambda t: (t[0], t[1].start, t[1].label)):
+            text = docs[doc_id].text
+            left = text[max(0, span.start - width): span.start]
+            right = text[span.end: span.end + width]
+            shown = lambda s: s.replace("\n", "⏎")  # noqa: E731
+            extra = f" [{span.status}]" if span.status else ""
+            rule = f" rule={span.rule}" if span.rule else ""
+            lines.append(
+                f"{kind} {span.label}{extra} {doc_id}:{span.start}-{span.end}{rule}\n"
+                f"   …{shown(left)}[[{shown(text[span.start:span.end])}]]{shown(right)}…"
+            )
+    for doc_id, g, p in report.errors.wrong_status:
+        text = docs[doc_id].text[p.start: p.end].replace("\n", "⏎")
+        lines.append(f"STATUS {doc_id}:{p.start}-{p.end} gold={g.status} predicted={p.status} rule={p.rule}\n   {text}")
+    return "\n".join(lines) if lines else "no errors"

@@ -1,0 +1,1 @@
+"""Reading input documents and writing output files; knows nothing about labels."""

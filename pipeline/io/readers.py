@@ -1,0 +1,109 @@
+"""Turn command-line inputs (files, folders, JSONL) into (id, text, source) documents.
+
+Problems with one input never stop the others: they are yielded as
+``InputProblem`` with a one-line message naming the file, and the caller
+decides what to do (the CLI reports them and exits non-zero at the end).
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+
+@dataclass(frozen=True)
+class InputDoc:
+    id: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+Item = Union[InputDoc, InputProblem]
+
+
+def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Item]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not files:
+                yield InputProblem(str(path), "directory contains no .txt files")
+            for file in files:
+                yield read_text_file(file)
+        elif path.suffix == ".jsonl":
+            yield from read_jsonl_inputs(path)
+        elif path.is_file():
+            yield read_text_file(path)
+        else:
+            yield InputProblem(str(path), "no such file or directory")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (a BOM is dropped). Anything else is refused, never guessed."""
+    if b"\x00" in data:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ValueError(
+            f"not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start}); "
+            "convert it first, e.g. iconv -f cp1252 -t utf-8"
+        ) from None
+
+
+def read_text_file(path: Path) -> Item:
+    try:
+        text = decode(path.read_bytes())
+    except (OSError, ValueError) as err:
+        return InputProblem(str(path), str(err))
+    if not text.strip():
+        return InputProblem(str(path), "empty file")
+    return InputDoc(id=path.stem, text=text, source=str(path))
+
+
+def read_jsonl_inputs(path: Path) -> Iterator[Item]:
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield InputProblem(str(path), str(err))
+        return
+    seen = set()
+    with handle:
+        for n, raw in enumerate(handle, 1):
+            where = f"{path}:{n}"
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(decode(raw))
+            except ValueError as err:
+                yield InputProblem(where, f"invalid JSON line ({err})")
+                continue
+            problem = _check_record(obj, seen)
+            if problem:
+                yield InputProblem(where, problem)
+                continue
+            seen.add(obj["id"])
+            yield InputDoc(id=obj["id"], text=obj["text"], source=where)
+
+
+def _check_record(obj, seen) -> str:
+    if not isinstance(obj, dict):
+        return "expected a JSON object with 'id' and 'text'"
+    if not isinstance(obj.get("id"), str) or not obj["id"]:
+        return "'id' missing or not a non-empty string"
+    if not isinstance(obj.get("text"), str):
+        return f"document {obj['id']}: 'text' missing or not a string"
+    if obj["id"] in seen:
+        return f"duplicate id {obj['id']!r}"
+    if not obj["text"].strip():
+        return f"document {obj['id']}: empty text"
+    return ""

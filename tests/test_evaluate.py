@@ -1,0 +1,67 @@
+import pytest
+
+from pipeline.annotations import Annotation, Document
+from pipeline.evaluate import score
+
+TEXT = "De Minister van Defensie en de NAVO. Ik zal uw Kamer informeren. Uw Kamer is geïnformeerd."
+
+
+def doc(*spans):
+    return {"d": Document("d", TEXT, list(spans))}
+
+
+def A(start, end, label, status=None):
+    return Annotation(start, end, label, status)
+
+
+def test_strict_needs_exact_offsets_partial_needs_overlap():
+    gold = doc(A(3, 24, "MINISTER"), A(31, 35, "ORGANISATIE"))
+    pred = doc(A(3, 11, "MINISTER"), A(31, 35, "ORGANISATIE"))
+    report = score(gold, pred)
+    assert (report.strict["MINISTER"].correct, report.partial["MINISTER"].correct) == (0, 1)
+    assert report.strict["ORGANISATIE"].f1 == 1.0
+    micro = report.micro("strict")
+    assert (micro.gold, micro.pred, micro.correct) == (2, 2, 1)
+
+
+def test_label_must_agree():
+    report = score(doc(A(31, 35, "ORGANISATIE")), doc(A(31, 35, "OPERATIE")))
+    assert report.partial["ORGANISATIE"].correct == 0
+    assert report.strict["OPERATIE"].precision == 0.0
+
+
+def test_partial_matching_is_one_to_one():
+    # two predictions inside one gold span: one true positive, one false positive
+    report = score(doc(A(3, 24, "MINISTER")), doc(A(3, 11, "MINISTER"), A(16, 24, "MINISTER")))
+    c = report.partial["MINISTER"]
+    assert (c.gold, c.pred, c.correct) == (1, 2, 1)
+    assert c.precision == 0.5 and c.recall == 1.0
+
+
+def test_toezegging_overlap_threshold_is_half_of_the_shorter_span():
+    gold = doc(A(37, 65, "TOEZEGGING", "nieuw"))  # "Ik zal uw Kamer informeren."
+    half = score(gold, doc(A(37, 51, "TOEZEGGING", "nieuw")))  # 14 of 14 chars overlap
+    assert half.toezegging.correct == 1
+    little = score(gold, doc(A(60, 90, "TOEZEGGING", "nieuw")))  # 5 of 28 chars
+    assert little.toezegging.correct == 0
+    assert (little.toezegging.precision, little.toezegging.recall) == (0.0, 0.0)
+
+
+def test_status_accuracy_over_matched_pairs_only():
+    gold = doc(A(37, 65, "TOEZEGGING", "nieuw"), A(66, 92, "TOEZEGGING", "nieuw"))
+    pred = doc(A(37, 65, "TOEZEGGING", "nagekomen"))
+    report = score(gold, pred)
+    assert (report.status_matched, report.status_correct) == (1, 0)
+    assert report.toezegging.recall == 0.5
+    assert [g.start for _, g, _ in report.errors.wrong_status] == [37]
+
+
+def test_errors_list_false_positives_and_negatives():
+    report = score(doc(A(3, 24, "MINISTER")), doc(A(31, 35, "ORGANISATIE")))
+    assert [(d, s.label) for d, s in report.errors.false_negatives] == [("d", "MINISTER")]
+    assert [(d, s.label) for d, s in report.errors.false_positives] == [("d", "ORGANISATIE")]
+
+
+def test_empty_prediction_scores_zero_not_crash():
+    report = score(doc(A(3, 24, "MINISTER")), doc())
+    assert report.strict["MINISTER"].f1 == 0.0 and report.as_dict()["entities"]["MINISTER"]["strict"]["gold"] == 1

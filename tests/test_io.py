@@ -1,0 +1,68 @@
+import pytest
+
+from pipeline.io.readers import InputDoc, InputProblem, iter_inputs
+from pipeline.io.writers import atomic_writer
+
+
+def problems(items):
+    return [str(i) for i in items if isinstance(i, InputProblem)]
+
+
+def test_text_files_folders_and_bom(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\ufeffDe Minister van Defensie.".encode("utf-8"))
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.txt").write_text("De NAVO.", encoding="utf-8")
+    items = list(iter_inputs([tmp_path]))
+    assert [(i.id, i.text) for i in items] == [("a", "De Minister van Defensie."), ("b", "De NAVO.")]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\x00\x01binary", "binary file"),
+        (b"", "empty file"),
+        ("Financi\u00ebn".encode("cp1252"), "not valid UTF-8"),
+    ],
+)
+def test_bad_files_are_reported_and_others_still_read(tmp_path, content, message):
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text("De NAVO.", encoding="utf-8")
+    items = list(iter_inputs([tmp_path / "bad.txt", tmp_path / "good.txt"]))
+    assert len(problems(items)) == 1 and message in problems(items)[0] and "bad.txt" in problems(items)[0]
+    assert [i.id for i in items if isinstance(i, InputDoc)] == ["good"]
+
+
+def test_jsonl_problems_name_file_and_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "De NAVO."}\n'
+        "{broken\n"
+        '{"id": "b"}\n'
+        '{"id": 3, "text": "x"}\n'
+        '{"id": "a", "text": "De EU."}\n',
+        encoding="utf-8",
+    )
+    items = list(iter_inputs([path]))
+    msgs = problems(items)
+    assert [m.split(": ", 1)[0] for m in msgs] == [f"{path}:2", f"{path}:3", f"{path}:4", f"{path}:5"]
+    assert "invalid JSON" in msgs[0] and "'text' missing" in msgs[1]
+    assert "'id' missing" in msgs[2] and "duplicate id 'a'" in msgs[3]
+    assert [i.id for i in items if isinstance(i, InputDoc)] == ["a"]
+
+
+def test_empty_folder_and_missing_path(tmp_path):
+    (tmp_path / "empty").mkdir()
+    msgs = problems(iter_inputs([tmp_path / "empty", tmp_path / "nope.txt"]))
+    assert "no .txt files" in msgs[0] and "no such file" in msgs[1]
+
+
+def test_atomic_writer_keeps_old_file_when_writing_fails(tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with atomic_writer(target) as out:
+            out.write("half")
+            raise RuntimeError("interrupted")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
