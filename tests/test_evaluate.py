@@ -1,4 +1,3 @@
-import pytest
 
 from pipeline.annotations import Annotation, Document
 from pipeline.evaluate import score

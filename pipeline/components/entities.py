@@ -21,6 +21,7 @@ rule touches. Every entity records its rule in ``span._.rule``.
 
 import itertools
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -63,15 +64,13 @@ class Candidate:
     },
 )
 def make_entities(nlp, name, gazetteers_dir, compositions_file, rules_file, lists_dir, resources_dir):
-    root = RESOURCES if resources_dir is None else resources_dir
-    from pathlib import Path
-
+    root = Path(RESOURCES if resources_dir is None else resources_dir)
     lists = {
-        p.stem: read_list(p.name, Path(root) / lists_dir)
-        for p in sorted((Path(root) / lists_dir).glob("*.txt"))
+        p.stem: read_list(p.name, root / lists_dir)
+        for p in sorted((root / lists_dir).glob("*.txt"))
     }
     gazetteer = []
-    for path in sorted((Path(root) / gazetteers_dir).glob("*.jsonl")):
+    for path in sorted((root / gazetteers_dir).glob("*.jsonl")):
         gazetteer.extend(read_jsonl(path.name, path.parent))
     data = {
         "lists": lists,
@@ -84,10 +83,8 @@ def make_entities(nlp, name, gazetteers_dir, compositions_file, rules_file, list
 
 class EntityTagger(DataBackedComponent):
     def __init__(self, nlp: Language, name: str, data: dict):
-        self.nlp = nlp
-        self.name = name
-        self.data = data
-        self._build()
+        self.nlp = nlp  # the tokenizer turns gazetteer names into token sequences
+        super().__init__(name, data)
 
     # -- building matchers from data ------------------------------------------
     def _build(self) -> None:

@@ -10,7 +10,7 @@
 """
 
 import re
-from typing import List, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -38,11 +38,6 @@ def make_pdf_repair(nlp, name, furniture_file, no_join_file, resources_dir: Opti
 
 
 class PdfRepair(DataBackedComponent):
-    def __init__(self, name: str, data: dict):
-        self.name = name
-        self.data = data
-        self._build()
-
     def _build(self) -> None:
         self.furniture = [
             (row["id"], re.compile(row["pattern"], re.MULTILINE)) for row in self.data["furniture"]
@@ -59,7 +54,7 @@ class PdfRepair(DataBackedComponent):
         merges = []
         i = 0
         while i < len(doc) - 1:
-            tok = doc[i]
+            doc[i]
             end = self._continuation_end(doc, i)
             if end is None:
                 i += 1

@@ -12,7 +12,7 @@ are already set (True and False), so our rules decide and the parse follows.
 """
 
 import statistics
-from typing import List, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -45,11 +45,6 @@ def make_sentences(nlp, name, abbreviations_file, short_line_ratio, min_wrapped_
 
 
 class SentenceSegmenter(DataBackedComponent):
-    def __init__(self, name: str, data: dict):
-        self.name = name
-        self.data = data
-        self._build()
-
     def _build(self) -> None:
         self.final_abbrevs = {a.lower() for a in self.data["sentence_final_abbrevs"]}
         self.short_line_ratio = float(self.data["short_line_ratio"])

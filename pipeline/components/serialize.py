@@ -12,7 +12,10 @@ class DataBackedComponent:
     self-contained and ``spacy.load`` does not need the resource files.
     """
 
-    data: dict
+    def __init__(self, name: str, data: dict):
+        self.name = name
+        self.data = data
+        self._build()
 
     def _build(self) -> None:  # pragma: no cover - implemented by subclasses
         raise NotImplementedError

@@ -36,11 +36,6 @@ def make_toezeggingen(nlp, name, rules_file, spans_key, resources_dir):
 
 
 class ToezeggingDetector(DataBackedComponent):
-    def __init__(self, name: str, data: dict):
-        self.name = name
-        self.data = data
-        self._build()
-
     def _build(self) -> None:
         rows = self.data["rows"]
         macros: Dict[str, str] = {}
