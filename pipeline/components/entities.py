@@ -111,7 +111,7 @@ class EntityTagger(DataBackedComponent):
             self.rule_meta[key] = (rule, dropped, spaces)
             self.matcher.add(key, [pattern], greedy="LONGEST")
         self.nationalities = {w.lower() for w in self.lists.get("nationality_adjectives", [])}
-        self.particles = {w.lower() for w in self.lists.get("name_particles", [])}
+        self.courtesy = {w.lower() for w in self.lists.get("courtesy_titles", [])}
 
     def _phrase_rows(self) -> Iterable[dict]:
         yield from self.data["gazetteer"]
@@ -134,10 +134,11 @@ class EntityTagger(DataBackedComponent):
         """Resolve @lists, drop markers, and allow whitespace tokens between elements."""
         pattern, dropped, spaces = [], set(), set()
         for n, element in enumerate(elements):
-            if n:
+            element = dict(element)
+            # "_tight": no line break allowed before this element (a surname's second word)
+            if n and not element.pop("_tight", False):
                 spaces.add(len(pattern))
                 pattern.append(dict(SPACE_ELEMENT))
-            element = dict(element)
             if element.pop("_drop", False):
                 dropped.add(len(pattern))
             pattern.append(self._resolve_refs(element))
@@ -228,10 +229,11 @@ class EntityTagger(DataBackedComponent):
         accepted.sort(key=lambda c: (-c.length, -c.priority, c.start))
         return take_non_overlapping(accepted, chosen)
 
-    @staticmethod
-    def _next_to_minister(doc: Doc, cand: Candidate, ministers: List[Candidate]) -> bool:
+    def _next_to_minister(self, doc: Doc, cand: Candidate, ministers: List[Candidate]) -> bool:
         """Name directly after 'Title,' (signature) or directly before ', Title' (apposition)."""
         before = previous_content(doc, cand.start)
+        while before is not None and before.lower_ in self.courtesy:
+            before = previous_content(doc, before.i)  # "De Minister van BZ,\nDrs. M.J.M. Verhagen"
         if before is not None and before.text == ",":
             title = previous_content(doc, before.i)
             if title is not None and any(m.end == title.i + 1 for m in ministers):

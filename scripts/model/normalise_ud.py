@@ -178,6 +178,8 @@ def case_key(s, t, kids):
 def learn_lexicons(current_sents):
     oblarg = collections.defaultdict(collections.Counter)
     refl = collections.defaultdict(collections.Counter)
+    poss_feats = collections.defaultdict(collections.Counter)
+    aux = collections.Counter()
     for s in current_sents:
         kids = children(s)
         for t in s.toks:
@@ -189,52 +191,289 @@ def learn_lexicons(current_sents):
                 h = head_tok(s, t)
                 if h is not None:
                     refl[(glue_lemma(h[1], h[2]).lower(), t[2].lower())][t[7]] += 1
-    oblarg_set = {k for k, c in oblarg.items() if c["obl:arg"] / sum(c.values()) >= 0.5}
-    refl_set = {k for k, c in refl.items() if c["expl:pv"] / sum(c.values()) >= 0.5}
-    refl_seen = set(refl)
-    return oblarg_set, refl_set, refl_seen
+            if "Poss=Yes" in t[5] and t[3] == "PRON":
+                poss_feats[t[1].lower()][t[5]] += 1
+            if t[3] == "AUX":
+                aux[t[2].lower()] += 1
+    return {
+        "oblarg": {k for k, c in oblarg.items() if c["obl:arg"] / sum(c.values()) >= 0.5},
+        "refl": {k for k, c in refl.items() if c["expl:pv"] / sum(c.values()) >= 0.5},
+        "refl_seen": set(refl),
+        "poss_feats": {k: c.most_common(1)[0][0] for k, c in poss_feats.items()},
+        "aux_lemmas": {k for k, c in aux.items() if c >= 3},
+    }
+
+
+# ---------------------------------------------------------------- tree restructuring (2017 -> current)
+ORDINAL_RE = re.compile(
+    r"^(\d+(e|ste|de)|(aller)?eerste|eerst|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|"
+    r"tiende|elfde|twaalfde|\w+tiende|\w+tigste|honderdste|duizendste|laatste)$",
+    re.I,
+)
+# dependents that belong to the clause (move to the new clausal head when a
+# copula / auxiliary becomes the head, or vice versa)
+CLAUSAL = {
+    "nsubj", "nsubj:pass", "csubj", "csubj:pass", "aux", "aux:pass", "mark", "punct", "cc",
+    "conj", "advcl", "parataxis", "expl", "expl:pv", "iobj", "discourse", "vocative", "dep",
+    "obl", "obl:agent", "obl:arg", "advmod", "ccomp", "compound:prt",
+}
+
+
+def reattach_cc_punct(s):
+    """UD v1-style coordination (cc and commas on the first conjunct) -> UD v2
+    (attached to the following conjunct), as in the current treebanks."""
+    kids = children(s)
+    changed = 0
+    for t in s.toks:
+        if t[7] not in ("cc", "punct") or t[6] == "0":
+            continue
+        i, h = int(t[0]), t[6]
+        if int(h) > i:
+            continue
+        conjs = sorted(int(k[0]) for k in kids[h] if k[7] == "conj" and int(k[0]) > i)
+        if not conjs:
+            continue
+        c = conjs[0]
+        if t[7] == "punct":
+            # only punctuation directly before the conjunct's span
+            span = subtree_ids(s, kids, str(c))
+            if i + 1 not in span and i + 1 != min(span, default=-1):
+                continue
+            if t[1] not in (",", ";", "/", "-", ":"):
+                continue
+        t[6] = str(c)
+        changed += 1
+    return changed
+
+
+OPENING = {"(", "[", "{", "«", ",,", "``", "‘", "“"}
+CLOSING = {")", "]", "}", "»", "''", "’", "”"}
+
+
+def reattach_punct(s):
+    """2017 attached nearly all punctuation to the root; the current data attaches it to
+    the adjacent phrase: opening brackets/quotes and commas/colons to the maximal phrase
+    that starts right after them, closing ones to the maximal phrase that ends right
+    before them."""
+    T = s.toks
+    n_tok = len(T)
+    kids = children(s)
+    is_p = [t[3] == "PUNCT" for t in T]
+    lo, hi = {}, {}
+
+    def span(x):  # min/max index of non-punct tokens in the subtree of token id x
+        if x in lo:
+            return lo[x], hi[x]
+        a = b = int(x) if not is_p[int(x) - 1] else None
+        for k in kids[x]:
+            ka, kb = span(k[0])
+            if ka is not None:
+                a = ka if a is None else min(a, ka)
+                b = kb if b is None else max(b, kb)
+        lo[x], hi[x] = a, b
+        return a, b
+
+    def highest(start, cond):
+        node = T[start - 1]
+        if not cond(*span(node[0])):
+            return None
+        while node[6] != "0":
+            parent = T[int(node[6]) - 1]
+            if parent[3] == "PUNCT" or not cond(*span(parent[0])):
+                break
+            node = parent
+        return node
+
+    changed = 0
+    quote_open = False
+    open_stack = []  # targets of opening brackets/quotes: the closing one gets the same head
+    for t in T:
+        if t[7] != "punct" or t[1] in (".", "!", "?", "..."):
+            continue
+        i = int(t[0])
+        f = t[1]
+        if f == '"':
+            kind = "close" if quote_open else "open"
+            quote_open = not quote_open
+        elif f in OPENING:
+            kind = "open"
+        elif f in CLOSING:
+            kind = "close"
+        elif f in (",", ":", ";", "-", "/"):
+            kind = "sep"
+        else:
+            continue
+        r = next((j for j in range(i + 1, n_tok + 1) if not is_p[j - 1]), None)
+        l = next((j for j in range(i - 1, 0, -1) if not is_p[j - 1]), None)
+        target = None
+        if kind == "close" and open_stack:
+            target = open_stack.pop()
+        if target is None and kind in ("open", "sep") and r is not None:
+            target = highest(r, lambda a, b: a is not None and a > i)
+        if target is None and kind in ("close", "sep") and l is not None:
+            target = highest(l, lambda a, b: b is not None and b < i)
+        if kind == "open":
+            open_stack.append(target)
+        if target is not None and target[0] != t[6]:
+            t[6] = target[0]
+            changed += 1
+    return changed
+
+
+def names_and_extpos(s, extpos):
+    """Current data: capitalised words inside flat names are PROPN with lemma = form
+    (Vlaams Belang, Museum voor Schone Kunsten); in LassySmall the head of a flat name
+    that is not PROPN carries ExtPos=PROPN, the head of a fixed ADP expression ExtPos=ADP."""
+    kids = children(s)
+    n = 0
+    for h in s.toks:
+        flats = [k for k in kids[h[0]] if k[7] == "flat"]
+        fixeds = [k for k in kids[h[0]] if k[7] == "fixed"]
+        if flats:
+            for k in flats:
+                if k[3] in ("NOUN", "ADJ") and k[1][:1].isupper():
+                    k[3], k[2], k[5] = "PROPN", k[1], "_"
+                    n += 1
+            if extpos and h[3] not in ("PROPN", "NUM", "SYM") and "ExtPos" not in h[5]:
+                h[5] = set_feat(h[5], "ExtPos", "PROPN")
+        if fixeds and extpos and h[3] == "ADP" and "ExtPos" not in h[5]:
+            h[5] = set_feat(h[5], "ExtPos", "ADP")
+    return n
+
+
+def subtree_ids(s, kids, root):
+    out, stack = set(), [root]
+    while stack:
+        x = stack.pop()
+        out.add(int(x))
+        stack.extend(k[0] for k in kids[x])
+    return out
+
+
+def promote(s, low, high, new_low_rel):
+    """Make token `low` (a copula/aux) the head of `high` (its old head)."""
+    low[6], low[7] = high[6], high[7]
+    high[6], high[7] = low[0], new_low_rel
+    for k in s.toks:
+        if k is not low and k[6] == high[0] and k[7] in CLAUSAL and k[7] != "advmod":
+            k[6] = low[0]
+        elif k is not low and k[6] == high[0] and k[7] == "advmod" and int(k[0]) < int(low[0]):
+            k[6] = low[0]
+
+
+def restructure_copulas(s, aux_lemmas):
+    """Current Dutch UD: only "zijn" is a copula, and only aux_lemmas are AUX.
+    2017: worden/blijven/heten/... as cop, willen/laten/gaan/... as aux."""
+    n = 0
+    for t in list(s.toks):
+        lem = t[2].lower()
+        if t[7] == "cop" and lem != "zijn" and t[6] != "0":
+            high = s.toks[int(t[6]) - 1]
+            promote(s, t, high, "xcomp")
+            t[3] = "VERB"
+            n += 1
+        elif t[7] == "aux" and t[3] == "AUX" and lem not in aux_lemmas and t[6] != "0":
+            high = s.toks[int(t[6]) - 1]
+            promote(s, t, high, "xcomp")
+            t[3] = "VERB"
+            n += 1
+    return n
+
+
+def demote_modals(s, aux_lemmas):
+    """2017: "moeten" etc. as a VERB heading an xcomp infinitive; current: AUX aux."""
+    n = 0
+    for t in list(s.toks):
+        if t[3] == "VERB" and t[2].lower() in aux_lemmas and t[2].lower() not in ("zijn", "hebben", "worden"):
+            kids = children(s)
+            xs = [k for k in kids[t[0]] if k[7] == "xcomp" and k[3] == "VERB" and "VerbForm=Inf" in k[5]]
+            if len(xs) != 1:
+                continue
+            x = xs[0]
+            x[6], x[7] = t[6], t[7]
+            for k in kids[t[0]]:
+                if k is not x:
+                    k[6] = x[0]
+            t[6], t[7], t[3] = x[0], "aux", "AUX"
+            n += 1
+    return n
+
+
+def fixed_names_to_flat(s):
+    """2017 used fixed inside multiword names/titles (Nieuw-Vlaamse Alliantie, De Rode Ridder);
+    the current data uses flat there and keeps fixed for function-word expressions."""
+    kids = children(s)
+    n = 0
+    for h in s.toks:
+        grp = [k for k in kids[h[0]] if k[7] == "fixed"]
+        if not grp or h[3] in ("ADP", "SCONJ", "CCONJ", "ADV"):
+            continue
+        if any(g[1][:1].isupper() for g in [h] + grp if g[0] != "1"):
+            for g in grp:
+                g[7] = "flat"
+                n += 1
+    return n
 
 
 # ---------------------------------------------------------------- 2017 -> current scheme
 def convert_old(s, lex, stats):
-    oblarg_set, refl_set, refl_seen = lex
+    # --- structure
+    stats["restructured copula/aux -> verb head"] += restructure_copulas(s, lex["aux_lemmas"])
+    stats["restructured modal verb -> aux"] += demote_modals(s, lex["aux_lemmas"])
+    stats["reattached cc/punct to following conjunct"] += reattach_cc_punct(s)
+    stats["relabel fixed -> flat (names)"] += fixed_names_to_flat(s)
+    stats["reattached punct to adjacent phrase"] += reattach_punct(s)
+    # --- labels, POS, features
     kids = children(s)
-    new = []
     for t in s.toks:
-        t = list(t)
-        rel = t[7]
+        rel, upos, form, lem = t[7], t[3], t[1].lower(), t[2].lower()
         if rel == "flat:name":
             rel = "flat"
-        # possessives
-        is_poss = t[3] == "PRON" and ("|bez|" in t[4] or (t[7] == "det" and t[2].lower() in POSS_LEMMAS))
-        if is_poss:
-            t[5] = set_feat(t[5], "Poss", "Yes")
-            if rel == "det":
-                rel = "nmod:poss"
-        elif t[3] == "PRON" and rel == "det":
+        # possessives: LassySmall-2017 has DET, Alpino-2017 PRON, both attached as det
+        if rel == "det" and upos in ("DET", "PRON") and (lem in POSS_LEMMAS or "|bez|" in t[4]) and lem != "de":
+            upos = "PRON"
+            t[5] = lex["poss_feats"].get(form, set_feat(t[5], "Poss", "Yes"))
+            rel = "nmod:poss"
+        elif upos == "PRON" and rel == "det":
             # veel/weinig/wat/... used prenominally: current data attaches them as nmod
             rel = "nmod"
+        # ordinals are ADJ/amod in the current data
+        if upos == "NUM" and ORDINAL_RE.match(form):
+            upos, t[5] = "ADJ", "_"
+            if rel == "nummod":
+                rel = "amod"
+        if lem == "als" and upos == "ADP" and rel == "mark":
+            upos = "SCONJ"
+        if upos == "PRON" and lem in ("veel", "weinig") and rel in ("obl", "amod", "advmod"):
+            upos, t[5], rel = "ADV", "_", "advmod"
         h = head_tok(s, t)
         if rel == "obl" and h is not None:
             door = any(k[7] == "case" and k[2].lower() == "door" for k in kids[t[0]])
             passive = any(k[7] in ("aux:pass", "nsubj:pass") for k in kids[h[0]])
             if door and passive:
                 rel = "obl:agent"
-            elif case_key(s, t, kids) in oblarg_set:
+            elif case_key(s, t, kids) in lex["oblarg"]:
                 rel = "obl:arg"
-        if rel == "cc" and h is not None and t[2].lower() in PRECONJ_LEMMAS:
+        if rel == "cc" and h is not None and lem in PRECONJ_LEMMAS:
             if int(t[0]) < int(h[0]) and h[7] != "conj" and any(k[7] == "conj" for k in kids[h[0]]):
                 rel = "cc:preconj"
-        if rel in ("obj", "iobj") and h is not None and t[2].lower() in REFL_LEMMAS:
-            key = (glue_lemma(h[1], h[2]).lower(), t[2].lower())
-            if key in refl_set or (key not in refl_seen and t[2].lower() == "zich" and rel == "obj"):
+        if rel in ("obj", "iobj") and h is not None and lem in REFL_LEMMAS:
+            key = (glue_lemma(h[1], h[2]).lower(), lem)
+            if key in lex["refl"] or (key not in lex["refl_seen"] and lem == "zich" and rel == "obj"):
                 rel = "expl:pv"
         if rel != t[7]:
             stats[f"relabel {t[7]} -> {rel}"] += 1
-        t[7] = rel
+        if upos != t[3]:
+            stats[f"repos {t[3]} -> {upos}"] += 1
+        t[7], t[3] = rel, upos
         t[5] = fix_feats(t[5])
-        new.append(t)
-    s.toks = new
+    stats["name words NOUN/ADJ -> PROPN"] += names_and_extpos(s, extpos="lassysmall" in s.src)
+    for t in s.toks:
+        # current data: lemma of a capitalised proper noun keeps the capital (Vlaams Blok)
+        if t[3] == "PROPN" and t[2].islower() and t[1][:1].isupper() and t[1][1:].islower() \
+                and t[2] == t[1].lower():
+            t[2] = t[1]
+            stats["PROPN lemma capitalised"] += 1
 
 
 def reconstruct_spacing(s):
@@ -292,6 +531,22 @@ def fix_initial_lemma_case(sents, stats):
             stats["initial_lemma_lowercased"] += 1
 
 
+def is_valid_tree(s):
+    heads = {int(t[0]): int(t[6]) for t in s.toks}
+    if sum(1 for h in heads.values() if h == 0) != 1:
+        return False
+    if any((t[7] == "root") != (t[6] == "0") for t in s.toks):
+        return False
+    for i in heads:
+        seen, x = set(), i
+        while x != 0 and x not in seen:
+            seen.add(x)
+            x = heads.get(x, 0)
+        if x != 0:
+            return False
+    return True
+
+
 def inventory(sents):
     return collections.Counter(t[7] for s in sents for t in s.toks)
 
@@ -316,6 +571,8 @@ def main():
     ap.add_argument("ud_dir", nargs="?", default=os.path.join(REPO, "..", "shared", "data", "ud"))
     ap.add_argument("--out", default=os.path.join(REPO, "build", "ud"))
     ap.add_argument("--dev-frac", type=float, default=0.10)
+    ap.add_argument("--upsample-current", type=int, default=2,
+                    help="repeat the current-scheme (dev-file) training sentences N times")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
 
@@ -375,6 +632,9 @@ def main():
         if not any(c.startswith("# text") for c in s.comments):
             reconstruct_spacing(s)
             stats["spacing_reconstructed_sents"] += 1
+    valid = [s for s in old_sents if is_valid_tree(s)]
+    stats["dropped_2017_invalid_tree_after_conversion"] += len(old_sents) - len(valid)
+    old_sents = valid
     fix_initial_lemma_case(cur_sents + old_sents, stats)
 
     inv_new = inventory(old_sents)
@@ -386,6 +646,8 @@ def main():
     train, dev = [], []
     for s in cur_sents + old_sents:
         (dev if in_dev(s.src + ":" + s.doc, args.dev_frac) else train).append(s)
+    cur_ids_set = {id(s) for s in cur_sents}
+    train = [s for s in train for _ in range(args.upsample_current if id(s) in cur_ids_set else 1)]
     os.makedirs(args.out, exist_ok=True)
     write(os.path.join(args.out, "train.conllu"), train)
     write(os.path.join(args.out, "dev.conllu"), dev)
@@ -398,6 +660,7 @@ def main():
 
     summary = {
         "ud_dir": ud,
+        "upsample_current": args.upsample_current,
         "train_sents": len(train),
         "train_tokens": sum(len(s.toks) for s in train),
         "dev_sents": len(dev),
