@@ -27,7 +27,7 @@ def load(base: Optional[str] = None, config_path: Path = CONFIG_PATH) -> Languag
     cfg = load_config(config_path)
     base = base or os.environ.get("KAMER_BASE_MODEL")
     nlp, info = load_base(base, list(cfg["base"]["candidates"]), list(cfg["base"]["exclude"]))
-    customise_tokenizer(nlp, cfg["tokenizer"]["token_match"])
+    customise_tokenizer(nlp, cfg["tokenizer"]["token_match"], cfg["tokenizer"]["footnote_suffix"])
     for name in reversed(cfg["pipeline"]["before_base"]):
         nlp.add_pipe(_factory(cfg, name), name=name, first=True, config=_settings(cfg, name))
     for name in cfg["pipeline"]["after_base"]:
@@ -94,8 +94,10 @@ def _load_named(name: str, exclude) -> Tuple[Language, dict]:
     return nlp, info
 
 
-def customise_tokenizer(nlp: Language, token_match: str) -> None:
-    """Keep initials ("A.Th.B.") together; serialised with the tokenizer by to_disk()."""
+def customise_tokenizer(nlp: Language, token_match: str, footnote_suffix: str) -> None:
+    """Keep initials ("A.Th.B.") together, split glued footnote numbers; to_disk() keeps both."""
+    suffixes = [footnote_suffix] + list(nlp.Defaults.suffixes or [])
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     existing = nlp.tokenizer.token_match
     pattern = token_match
     if existing is not None and hasattr(existing, "__self__"):

@@ -22,7 +22,6 @@ rule touches. Every entity records its rule in ``span._.rule``.
 import itertools
 import re
 from pathlib import Path
-from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
@@ -31,26 +30,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
 from ..resource_files import RESOURCES, read_jsonl, read_list
+from .acronyms import apply_acronyms
+from .candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
 from .pdf_repair import is_skippable
 from .serialize import DataBackedComponent
 
 SPACE_ELEMENT = {"IS_SPACE": True, "OP": "*"}
-ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z][A-Za-z0-9&-]{1,11}$")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    label: str
-    rule: str
-    priority: int = 0
-    fallback: bool = False
-    context: Optional[str] = None
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
+TRAILING_CONNECTORS = {"en", "of", ","}
 
 
 @Language.factory(
@@ -97,12 +83,13 @@ class EntityTagger(DataBackedComponent):
             key = f"{row['label']}|{row['id']}|{row.get('priority', 30)}"
             self.phrases[key] = row
             self.phrase_matcher.add(key, [Doc(vocab, words=words)])
-        # original-case token texts per phrase, for the case check
-        self.phrase_forms: Dict[Tuple[str, Tuple[str, ...]], List[Tuple[str, ...]]] = {}
+        # original-case token texts per phrase for the case check (None: any case)
+        self.phrase_forms: Dict[Tuple[str, Tuple[str, ...]], List[Optional[Tuple[str, ...]]]] = {}
         for row in self._phrase_rows():
             toks = tuple(t.text for t in self.nlp.make_doc(row["pattern"]) if not t.is_space)
             norms = tuple(t.lower() for t in toks)
-            self.phrase_forms.setdefault((row["label"], norms), []).append(toks)
+            form = None if row.get("case") == "insensitive" else toks
+            self.phrase_forms.setdefault((row["label"], norms), []).append(form)
         self.matcher = Matcher(vocab)
         self.rule_meta: Dict[str, Tuple[dict, set, set]] = {}
         for n, rule in enumerate(self.data["rules"]):
@@ -112,6 +99,7 @@ class EntityTagger(DataBackedComponent):
             self.matcher.add(key, [pattern], greedy="LONGEST")
         self.nationalities = {w.lower() for w in self.lists.get("nationality_adjectives", [])}
         self.courtesy = {w.lower() for w in self.lists.get("courtesy_titles", [])}
+        self.org_heads = tuple(w.lower() for w in self.lists.get("org_name_heads", []))
 
     def _phrase_rows(self) -> Iterable[dict]:
         yield from self.data["gazetteer"]
@@ -123,6 +111,7 @@ class EntityTagger(DataBackedComponent):
                     "pattern": " ".join(combo),
                     "id": comp["id"],
                     "priority": comp.get("priority", 30),
+                    "case": comp.get("case", "as_written"),
                 }
 
     def _resolve_list(self, value) -> List[str]:
@@ -147,6 +136,9 @@ class EntityTagger(DataBackedComponent):
     def _resolve_refs(self, element):
         if isinstance(element, dict):
             return {k: self._resolve_refs(v) for k, v in element.items()}
+        if isinstance(element, str) and element.startswith("@suffix:"):
+            words = self.lists[element[len("@suffix:"):]]
+            return "(?:" + "|".join(re.escape(w.lower()) for w in words) + ")$"
         if isinstance(element, str) and element.startswith("@lower:"):
             return sorted({w.lower() for w in self.lists[element[len("@lower:"):]]})
         if isinstance(element, str) and element.startswith("@"):
@@ -159,7 +151,7 @@ class EntityTagger(DataBackedComponent):
         chosen = self._resolve([c for c in candidates if c.context is None])
         chosen = self._extend_nationality(doc, chosen)
         chosen = self._add_context_names(doc, chosen, [c for c in candidates if c.context])
-        chosen = self._add_acronyms(doc, chosen)
+        chosen = apply_acronyms(doc, chosen, self.org_heads)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)
@@ -183,7 +175,7 @@ class EntityTagger(DataBackedComponent):
     def _case_ok(self, label: str, tokens: Sequence[Token]) -> bool:
         surface = tuple(repaired_surface(t) for t in tokens)
         forms = self.phrase_forms.get((label, tuple(s.lower() for s in surface)), [])
-        return any(case_compatible(surface, form) for form in forms)
+        return any(form is None or case_compatible(surface, form) for form in forms)
 
     def _rule_candidates(self, doc: Doc) -> Iterable[Candidate]:
         for key, start, end, alignment in self.matcher(doc, with_alignments=True):
@@ -192,12 +184,28 @@ class EntityTagger(DataBackedComponent):
             if not kept:
                 continue
             s, e = kept[0], kept[-1] + 1
-            if any(t._.is_furniture for t in doc[s:e]):
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in TRAILING_CONNECTORS):
+                e -= 1  # a span never ends on punctuation or "en"
+            if e == s:
+                continue
+            if any(t._.is_furniture for t in doc[s:e]) or self._after_excluded(doc, s, rule):
                 continue
             yield Candidate(
                 s, e, rule["label"], rule["id"], int(rule.get("priority", 20)),
                 bool(rule.get("fallback", False)), rule.get("context"),
             )
+
+    @staticmethod
+    def _after_excluded(doc: Doc, start: int, rule: dict) -> bool:
+        """The rule's "not_after" words stand right before the match ("Ministers van Defensie")."""
+        if not rule.get("not_after"):
+            return False
+        words, tok = [], previous_content(doc, start)
+        while tok is not None and len(words) < 2:
+            words.insert(0, tok.lower_)
+            tok = previous_content(doc, tok.i)
+        before = " ".join(words)
+        return any(before.endswith(phrase) for phrase in rule["not_after"])
 
     @staticmethod
     def _resolve(candidates: List[Candidate]) -> List[Candidate]:
@@ -245,56 +253,6 @@ class EntityTagger(DataBackedComponent):
                 return True
         return False
 
-    @staticmethod
-    def _add_acronyms(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
-        """'NATO Response Force (aNRF)': aNRF gets the label, here and wherever it recurs."""
-        defined: Dict[str, str] = {}
-        added: List[Candidate] = []
-        for c in sorted(chosen, key=lambda c: c.start):
-            opener = next_content(doc, c.end - 1)
-            if opener is None or opener.text != "(" or opener.i + 2 >= len(doc):
-                continue
-            acro, closer = doc[opener.i + 1], doc[opener.i + 2]
-            if closer.text == ")" and ACRONYM.match(acro.text):
-                defined.setdefault(acro.text, c.label)
-                added.append(Candidate(acro.i, acro.i + 1, c.label, "acronym:defined_in_brackets", 5))
-        chosen = take_non_overlapping(added, chosen)
-        repeats = [
-            Candidate(t.i, t.i + 1, defined[t.text], "acronym:defined_earlier", 1)
-            for t in doc
-            if t.text in defined and not t._.is_furniture
-        ]
-        return take_non_overlapping(repeats, chosen)
-
-
-def take_non_overlapping(ordered: Iterable[Candidate], chosen: List[Candidate]) -> List[Candidate]:
-    chosen = list(chosen)
-    taken = set()
-    for c in chosen:
-        taken.update(range(c.start, c.end))
-    for c in ordered:
-        if taken.isdisjoint(range(c.start, c.end)):
-            chosen.append(c)
-            taken.update(range(c.start, c.end))
-    return chosen
-
-
-def overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def previous_content(doc: Doc, i: int) -> Optional[Token]:
-    j = i - 1
-    while j >= 0 and is_skippable(doc[j]):
-        j -= 1
-    return doc[j] if j >= 0 else None
-
-
-def next_content(doc: Doc, i: int) -> Optional[Token]:
-    j = i + 1
-    while j < len(doc) and is_skippable(doc[j]):
-        j += 1
-    return doc[j] if j < len(doc) else None
 
 
 def repaired_surface(token: Token) -> str:

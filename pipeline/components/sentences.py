@@ -108,6 +108,8 @@ class SentenceSegmenter(DataBackedComponent):
 
     def _punctuation_ends_sentence(self, doc, prev, nxt, newlines) -> bool:
         text = prev.text
+        if self._is_footnote_after_stop(doc, prev):
+            text = "."  # "... Commissie.1 De ..." ends the sentence like "." would
         if text in SENT_FINAL or (text.endswith(".") and text.lower() in self.final_abbrevs):
             if text == "." and self._is_enumerator_or_initial(doc, prev):
                 return False
@@ -116,6 +118,13 @@ class SentenceSegmenter(DataBackedComponent):
         if text in {"»", "”", ")"} and prev.i > 0 and doc[prev.i - 1].text in SENT_FINAL:
             return nxt.text[:1].isupper()
         return False
+
+    @staticmethod
+    def _is_footnote_after_stop(doc: Doc, tok: Token) -> bool:
+        if not (tok.is_digit and len(tok.text) <= 2 and tok.i > 0):
+            return False
+        stop = doc[tok.i - 1]
+        return stop.text in SENT_FINAL and not stop.whitespace_
 
     @staticmethod
     def _is_enumerator_or_initial(doc: Doc, stop: Token) -> bool:

@@ -1,0 +1,136 @@
+"""Acronyms defined in brackets: "Raad voor het openbaar bestuur (Rob)".
+
+* After a tagged name the acronym takes its label ("NATO Response Force (aNRF)").
+* After an untagged name whose letters spell the acronym and that has the
+  head noun of a body ("Adviescollege ... (ACOI)", "Union of Agricultural
+  Workers Committee (UAWC)"), both become ORGANISATIE.
+* After any other name ("Stabiliteits- en Groeipact (SGP)") the acronym means
+  that thing in this document, so gazetteer matches of it are dropped (no
+  SGP the party).
+Wherever a defined acronym recurs in the document it gets the same label.
+"""
+
+import re
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span
+
+from .candidates import Candidate, overlaps, previous_content, take_non_overlapping
+
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z][A-Za-z0-9&-]{1,11}$")
+ROMAN = re.compile(r"^[IVXLC]+$")  # begrotingshoofdstuk "(XIII)", not an acronym
+CONNECTORS = {"van", "voor", "de", "het", "der", "den", "en", "of", "the", "for", "and", "in", "op", "on"}
+MAX_NAME_TOKENS = 9
+
+
+def apply_acronyms(doc: Doc, chosen: List[Candidate], org_heads: Sequence[str]) -> List[Candidate]:
+    defined: Dict[str, str] = {}
+    shadowed = set()
+    added: List[Candidate] = []
+    ends = {c.end: c for c in chosen}
+    for start, end in bracketed(doc):
+        acro = doc[start:end]
+        before = previous_content(doc, start - 1)
+        if before is None:
+            continue
+        entity = ends.get(before.i + 1)
+        name = spelled_name(doc, before.i, acro.text)
+        if entity is not None and entity.fallback and name is not None and has_head(name, org_heads):
+            entity = None  # "Union of [Agricultural Workers Committee] (UAWC)": the spelled-out name wins
+        if entity is not None:
+            if is_acronym(acro.text) or spells(doc[entity.start:entity.end], acro.text):
+                defined.setdefault(acro.text, entity.label)
+                added.append(Candidate(start, end, entity.label, "acronym:defined_in_brackets", 5))
+            continue
+        if name is None:
+            continue
+        if has_head(name, org_heads):
+            defined.setdefault(acro.text, "ORGANISATIE")
+            added.append(Candidate(name.start, name.end, "ORGANISATIE", "org:name_before_acronym", 15))
+            added.append(Candidate(start, end, "ORGANISATIE", "acronym:defined_in_brackets", 5))
+        elif is_acronym(acro.text):
+            shadowed.add(acro.text)
+    chosen = [c for c in chosen if not (c.rule.startswith("gazetteer:") and doc[c.start:c.end].text in shadowed)]
+    # a name spelled out before its acronym beats a fallback guess over the same words
+    chosen = [c for c in chosen if not (c.fallback and any(overlaps(a, c) for a in added))]
+    chosen = take_non_overlapping(added, chosen)
+    repeats = [
+        Candidate(i, i + n, label, "acronym:defined_earlier", 1)
+        for text, label in defined.items()
+        for i, n in occurrences(doc, text)
+    ]
+    return take_non_overlapping(repeats, chosen)
+
+
+def bracketed(doc: Doc) -> List[Tuple[int, int]]:
+    """Token ranges of "( ACR )" and "( ACR Word )"."""
+    found = []
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        for width in (1, 2):
+            close = tok.i + 1 + width
+            # ")1": a footnote number glued to the bracket
+            if close < len(doc) and doc[close].text.startswith(")"):
+                inner = doc[tok.i + 1: close]
+                if candidate_text(inner):
+                    found.append((tok.i + 1, close))
+                break
+    return found
+
+
+def candidate_text(inner: Span) -> bool:
+    first = inner[0].text
+    if ROMAN.match(first) or not first[:1].isalpha():
+        return False
+    if not (first[:1].isupper() or ACRONYM.match(first)):  # "aNRF" is one, "ngo" is not
+        return False
+    if len(inner) == 2 and not inner[1].is_title:
+        return False
+    return len(first) >= 2 and not inner[0].is_space
+
+
+def is_acronym(text: str) -> bool:
+    first = text.split()[0]
+    return bool(ACRONYM.match(first)) and not ROMAN.match(first)
+
+
+def spells(name: Span, acronym: str) -> bool:
+    """The acronym's letters occur in order in the name, starting with its first letter."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    words = [t.text.lower() for t in name if not t.is_space and t.text[:1].isalpha()]
+    if not letters or not words or words[0][0] != letters[0]:
+        return False
+    rest = iter("".join(words))
+    return all(any(ch == c for ch in rest) for c in letters)
+
+
+def spelled_name(doc: Doc, last: int, acronym: str) -> Optional[Span]:
+    """The shortest name ending at token `last` that starts with a capital and spells the acronym."""
+    start = last
+    steps = 0
+    while start >= 0 and steps < MAX_NAME_TOKENS:
+        tok = doc[start]
+        if tok.is_punct and tok.text not in {"-"} or tok.is_digit:
+            return None
+        if not tok.is_space:
+            steps += 1
+            if tok.text[:1].isupper() and tok.lower_ not in CONNECTORS:
+                span = doc[start: last + 1]
+                if len([t for t in span if not t.is_space]) >= 2 and spells(span, acronym):
+                    return span
+        start -= 1
+    return None
+
+
+def has_head(name: Span, heads: Sequence[str]) -> bool:
+    return any(t.lower_.endswith(heads) for t in name if not t.is_space)
+
+
+def occurrences(doc: Doc, text: str):
+    parts = text.split()
+    for tok in doc:
+        if tok.text == parts[0] and not tok._.is_furniture:
+            window = [t.text for t in doc[tok.i: tok.i + len(parts)]]
+            if window == parts:
+                yield tok.i, len(parts)
