@@ -58,3 +58,11 @@ def test_span_is_the_whole_sentence_within_a_letter(nlp):
         assert span.text == text[span.start_char: span.end_char]
         assert span.text[-1] == "." and not span.text[0].isspace()
         assert span._.rule and span._.status in {"nieuw", "nagekomen"}
+
+
+def test_questions_from_members_are_not_commitments(nlp):
+    doc = nlp(
+        "Vraag 1 Herinnert u zich nog dat u tijdens het plenaire debat over het Belastingplan heeft "
+        "toegezegd dat u mensen zou informeren? Antwoord 1 Ja. Ik zal uw Kamer voor 1 juni informeren."
+    )
+    assert statuses(doc) == [("Ik zal uw Kamer voor 1 juni informeren.", "nieuw")]

@@ -17,7 +17,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..resource_files import read_tsv
+import re
+
+from ..resource_files import read_jsonl, read_tsv
 from .pdf_repair import is_skippable
 from .serialize import DataBackedComponent
 
@@ -29,14 +31,16 @@ OPENERS = set("«“‘\"'([•–-")
     "kamer_sentences",
     default_config={
         "abbreviations_file": "abbreviations.tsv",
+        "forced_breaks_file": "sentence_breaks.jsonl",
         "short_line_ratio": 0.75,
         "min_wrapped_lines": 4,
         "resources_dir": None,
     },
 )
-def make_sentences(nlp, name, abbreviations_file, short_line_ratio, min_wrapped_lines, resources_dir):
+def make_sentences(nlp, name, abbreviations_file, forced_breaks_file, short_line_ratio, min_wrapped_lines, resources_dir):
     rows = read_tsv(abbreviations_file, resources_dir)
     data = {
+        "forced_breaks": read_jsonl(forced_breaks_file, resources_dir),
         "sentence_final_abbrevs": [r["abbreviation"] for r in rows if r["can_end_sentence"] == "yes"],
         "short_line_ratio": short_line_ratio,
         "min_wrapped_lines": min_wrapped_lines,
@@ -49,6 +53,7 @@ class SentenceSegmenter(DataBackedComponent):
         self.final_abbrevs = {a.lower() for a in self.data["sentence_final_abbrevs"]}
         self.short_line_ratio = float(self.data["short_line_ratio"])
         self.min_wrapped_lines = int(self.data["min_wrapped_lines"])
+        self.forced = [re.compile(row["pattern"]) for row in self.data["forced_breaks"]]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -56,8 +61,9 @@ class SentenceSegmenter(DataBackedComponent):
         wrap_width = self._wrap_width(doc.text)
         content = [t for t in doc if not is_skippable(t)]
         starts = {content[0].i} if content else set()
+        forced = self._forced_break_offsets(doc.text)
         for prev, nxt in zip(content, content[1:]):
-            if self._is_boundary(doc, prev, nxt, wrap_width):
+            if self._is_boundary(doc, prev, nxt, wrap_width) or prev.idx + len(prev.text) in forced:
                 starts.add(nxt.i)
         for token in doc:
             token.is_sent_start = token.i == 0 or token.i in starts
@@ -65,6 +71,10 @@ class SentenceSegmenter(DataBackedComponent):
             # leading whitespace belongs to the first sentence
             content[0].is_sent_start = False
         return doc
+
+    def _forced_break_offsets(self, text: str) -> set:
+        """Ends of letter-structure lines ("Den Haag, 28 maart 2013") that close a sentence."""
+        return {m.end() for pattern in self.forced for m in pattern.finditer(text)}
 
     def _wrap_width(self, text: str) -> Optional[float]:
         """Typical line length when the text is hard-wrapped, else None."""
