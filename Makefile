@@ -9,7 +9,7 @@ UD_DIR ?= $(SHARED)/data/ud
 BASE   ?=
 BASE_FLAG := $(if $(BASE),--base $(BASE),)
 
-.PHONY: install extract evaluate test model save clean
+.PHONY: install extract evaluate test model resources save clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,11 @@ install: $(STAMP)
 extract: $(STAMP)
 	$(PY) -m pipeline extract seeds -o data/annotations/seeds.jsonl $(BASE_FLAG)
 
-## score the annotations against hand-labelled gold
+## score against hand-labelled gold: the seeds, and the dev letters read from $(SHARED)
 evaluate: extract
 	$(PY) -m pipeline evaluate data/gold/seeds.jsonl data/annotations/seeds.jsonl
+	$(PY) -m pipeline extract data/gold/dev.jsonl --corpus-root $(SHARED) -o data/annotations/dev.jsonl $(BASE_FLAG)
+	$(PY) -m pipeline evaluate data/gold/dev.jsonl data/annotations/dev.jsonl --corpus-root $(SHARED)
 
 ## the test suite (unit, corpus and quality tests)
 test: $(STAMP)
@@ -33,6 +35,10 @@ test: $(STAMP)
 ## retrain the bundled base model from UD Dutch (not needed to use the tool)
 model: $(STAMP)
 	bash scripts/model/build_model.sh $(UD_DIR)
+
+## regenerate the gazetteer files under pipeline/resources from $(SHARED)/data/gazetteers
+resources: $(STAMP)
+	$(PY) scripts/resources/build_resources.py --shared $(SHARED)
 
 ## write the assembled pipeline with nlp.to_disk
 save: $(STAMP)

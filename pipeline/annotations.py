@@ -3,17 +3,13 @@
 Every problem stops loading with one line naming file, line, document and span.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
-from .io.readers import decode
+from .io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
 from .records import ENTITY_LABELS, LABELS, STATUSES, TOEZEGGING
-
-DEFAULT_CORPUS_ROOT = Path("../shared")
-
 
 class AnnotationError(ValueError):
     """A gold or prediction file that cannot be trusted."""
@@ -95,17 +91,10 @@ def _read_standoff(obj: dict, where: str, root: Path) -> str:
     source, digest = obj.get("source"), obj.get("sha256")
     if not isinstance(source, str) or not isinstance(digest, str):
         raise AnnotationError(f"{where}: document {obj['id']}: neither 'text' nor 'source' + 'sha256'")
-    file = root / source
     try:
-        data = file.read_bytes()
-    except OSError:
-        raise AnnotationError(f"{where}: document {obj['id']}: source {file} not found (corpus root {root})") from None
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != digest:
-        raise AnnotationError(
-            f"{where}: document {obj['id']}: sha256 of {file} is {actual}, the gold line says {digest}"
-        )
-    return decode(data)
+        return resolve_standoff(source, digest, root)
+    except ValueError as err:
+        raise AnnotationError(f"{where}: document {obj['id']}: {err}") from None
 
 
 def _parse_span(span, k: int, text: str, where: str) -> Annotation:

@@ -21,6 +21,7 @@ def extract(
     output: Path = typer.Option(..., "-o", "--output", help="JSONL to write (atomically)"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
+    corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
     from .io.readers import InputDoc, iter_inputs
@@ -34,7 +35,7 @@ def extract(
     problems = []
 
     def documents():
-        for item in iter_inputs(inputs):
+        for item in iter_inputs(inputs, corpus_root):
             if isinstance(item, InputDoc):
                 yield item.text, item
             else:

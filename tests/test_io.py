@@ -66,3 +66,20 @@ def test_atomic_writer_keeps_old_file_when_writing_fails(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_standoff_jsonl_lines_are_read_from_the_corpus_root_and_hash_checked(tmp_path):
+    import hashlib
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("De NAVO.", encoding="utf-8")
+    digest = hashlib.sha256("De NAVO.".encode()).hexdigest()
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        f'{{"id": "a", "source": "corpus/a.txt", "sha256": "{digest}", "spans": []}}\n'
+        f'{{"id": "b", "source": "corpus/a.txt", "sha256": "{"0" * 64}", "spans": []}}\n',
+        encoding="utf-8",
+    )
+    items = list(iter_inputs([path], corpus_root=tmp_path))
+    assert [(i.id, i.text) for i in items if isinstance(i, InputDoc)] == [("a", "De NAVO.")]
+    assert "document b: sha256 of" in problems(items)[0]

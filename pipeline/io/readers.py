@@ -5,10 +5,14 @@ Problems with one input never stop the others: they are yielded as
 decides what to do (the CLI reports them and exits non-zero at the end).
 """
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
+
+
+DEFAULT_CORPUS_ROOT = Path("../shared")
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ class InputProblem:
 Item = Union[InputDoc, InputProblem]
 
 
-def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Item]:
+def iter_inputs(paths: Iterable[Union[str, Path]], corpus_root: Union[str, Path, None] = None) -> Iterator[Item]:
+    """Documents from files, folders and JSONL (full lines, or stand-off lines read from corpus_root)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -40,7 +45,7 @@ def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Item]:
             for file in files:
                 yield read_text_file(file)
         elif path.suffix == ".jsonl":
-            yield from read_jsonl_inputs(path)
+            yield from read_jsonl_inputs(path, Path(corpus_root) if corpus_root else DEFAULT_CORPUS_ROOT)
         elif path.is_file():
             yield read_text_file(path)
         else:
@@ -70,7 +75,20 @@ def read_text_file(path: Path) -> Item:
     return InputDoc(id=path.stem, text=text, source=str(path))
 
 
-def read_jsonl_inputs(path: Path) -> Iterator[Item]:
+def resolve_standoff(source: str, digest: str, root: Path) -> str:
+    """The text a stand-off line names, checked against its sha256 (docs/annotation.md)."""
+    file = root / source
+    try:
+        data = file.read_bytes()
+    except OSError:
+        raise ValueError(f"source {file} not found (corpus root {root})") from None
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != digest:
+        raise ValueError(f"sha256 of {file} is {actual}, the line says {digest}")
+    return decode(data)
+
+
+def read_jsonl_inputs(path: Path, corpus_root: Path = None) -> Iterator[Item]:
     try:
         handle = path.open("rb")
     except OSError as err:
@@ -87,6 +105,12 @@ def read_jsonl_inputs(path: Path) -> Iterator[Item]:
             except ValueError as err:
                 yield InputProblem(where, f"invalid JSON line ({err})")
                 continue
+            if isinstance(obj, dict) and "text" not in obj and "source" in obj:
+                try:
+                    obj = {**obj, "text": resolve_standoff(obj["source"], str(obj.get("sha256")), corpus_root)}
+                except ValueError as err:
+                    yield InputProblem(where, f"document {obj.get('id')}: {err}")
+                    continue
             problem = _check_record(obj, seen)
             if problem:
                 yield InputProblem(where, problem)
