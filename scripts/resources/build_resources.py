@@ -947,7 +947,7 @@ def summary(org_stats: PatternStats, files: Dict[str, str], lexicon: Lexicon, mi
         )
     out.write(f"  total patterns: {sum(org_stats.kept.values())}\n")
     for reason, n in sorted(org_stats.dropped.items()):
-        examples = "; ".join(org_stats.examples[reason][:4])
+        examples = "; ".join(e if len(e) <= 60 else e[:57] + "..." for e in org_stats.examples[reason][:4])
         out.write(f"  dropped {reason}: {n} (e.g. {examples})\n")
     out.write(f"{MINISTERS_OUT}:\n")
     out.write(f"  holders21 rows read: {min_stats.rows_read}; repeated terms merged: {min_stats.duplicates}\n")
