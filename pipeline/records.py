@@ -8,6 +8,9 @@ from spacy.tokens import Doc
 from . import __version__
 
 ENTITY_LABELS = ("MINISTER", "ORGANISATIE", "OPERATIE")
+MINISTER_ATTRIBUTES = ("functie", "persoon", "land")
+TOEZEGGING_ATTRIBUTES = ("bewindspersoon", "ministerie", "onderwerp", "termijn", "termijn_datum", "herkomst")
+LETTER_FIELDS = ("kamerstuk", "dossier_titel", "titel", "datum", "ondertekenaars")
 TOEZEGGING = "TOEZEGGING"
 LABELS = ENTITY_LABELS + (TOEZEGGING,)
 STATUSES = ("nieuw", "nagekomen")
@@ -17,17 +20,23 @@ SPANS_KEY = "toezeggingen"
 def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str]) -> dict:
     spans: List[dict] = []
     for ent in doc.ents:
-        spans.append(_span(ent, ent.label_))
+        item = _span(ent, ent.label_)
+        if ent.label_ == "MINISTER":
+            item.update({name: getattr(ent._, name) for name in MINISTER_ATTRIBUTES})
+        spans.append(item)
     for span in doc.spans.get(SPANS_KEY, []):
         item = _span(span, TOEZEGGING)
         item["status"] = span._.status
+        item.update({name: getattr(span._, name) for name in TOEZEGGING_ATTRIBUTES})
         spans.append(item)
+    letter = doc._.letter or {}
     spans.sort(key=lambda s: (s["start"], -s["end"], s["label"]))
     return {
         "id": doc_id,
         "text": doc.text,
         "spans": spans,
         "meta": {
+            **{name: letter.get(name) for name in LETTER_FIELDS},
             "source": source,
             "base_model": base,
             "pipeline_version": __version__,

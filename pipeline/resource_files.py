@@ -44,7 +44,10 @@ def read_list(name: str, root=None) -> List[str]:
 
 def read_tsv(name: str, root=None) -> List[Dict[str, str]]:
     """Tab-separated with a header line; '#' lines are comments."""
-    rows = read_list(name, root)
+    path = resource_path(name, root)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # trailing tabs are empty cells, so lines are not stripped
+    rows = [ln.rstrip("\r\n") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     if not rows:
         return []
     header = rows[0].split("\t")

@@ -1,0 +1,211 @@
+"""Links: each MINISTER span to a person, office and country; each TOEZEGGING to who, what, when.
+
+Definitions are in docs/annotation.md ("Attributes"); unknown stays None.
+Runs last: it needs the entities, the toezeggingen and doc._.letter.
+"""
+
+import re
+from datetime import date
+from typing import Dict, List, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401
+from ..resource_files import read_jsonl, read_tsv
+from ..termijnen import TermijnFinder
+from .candidates import next_content, previous_content
+from .metadata import canonical_title
+from .serialize import DataBackedComponent
+
+NAME_RULES = ("minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon",
+              "minister:known_surname")
+SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
+ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekking tot)\s+(?P<what>[^,;:.?!()]+)", re.I)
+
+
+@Language.factory(
+    "kamer_linking",
+    default_config={
+        "people_file": "bewindspersonen.tsv",
+        "nationalities_file": "nationalities.tsv",
+        "ministries_file": "portfolio_ministries.tsv",
+        "termijn_file": "termijn_phrases.jsonl",
+        "herkomst_file": "herkomst_patterns.jsonl",
+        "resources_dir": None,
+    },
+)
+def make_linking(nlp, name, people_file, nationalities_file, ministries_file, termijn_file, herkomst_file, resources_dir):
+    data = {
+        "people": read_tsv(people_file, resources_dir),
+        "nationalities": {r["adjectief"].lower(): r["land"] or None for r in read_tsv(nationalities_file, resources_dir)},
+        "ministries": {r["portefeuille"].lower(): r["ministerie"] for r in read_tsv(ministries_file, resources_dir)},
+        "termijn": read_jsonl(termijn_file, resources_dir),
+        "herkomst": read_jsonl(herkomst_file, resources_dir),
+    }
+    return Linker(name, data)
+
+
+class Linker(DataBackedComponent):
+    def _build(self) -> None:
+        self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"])
+        self.people = self.data["people"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        letter = doc._.letter or {}
+        ref = _date(letter.get("datum"))
+        signers = letter.get("ondertekenaars") or []
+        ministers = [e for e in doc.ents if e.label_ == "MINISTER"]
+        for ent in ministers:
+            self._link_minister(doc, ent, ref, signers)
+        for span in doc.spans.get("toezeggingen", []):
+            self._describe_toezegging(span, ref, signers, letter, ministers)
+        return doc
+
+    # -- MINISTER --------------------------------------------------------------
+    def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict]) -> None:
+        rule = ent._.rule or ""
+        first = ent[0].lower_
+        if first in self.data["nationalities"]:
+            ent._.land = self.data["nationalities"][first]
+            ent._.functie = canonical_title(ent[1:].text)
+            return
+        if rule.startswith(NAME_RULES):
+            row = self._person_by_name(ent.text, ref)
+            title = adjacent_title(doc, ent)
+            ent._.persoon = row["persoon"] if row else _clean(ent.text)
+            ent._.functie = canonical_title(title.text) if title is not None else (row["functie"] if row else None)
+            ent._.land = "NL" if row else None
+            return
+        if rule.startswith("minister:title_") and not rule.startswith(("minister:title_portfolio", "minister:title_unknown")):
+            # "Minister Blok": the name decides
+            row = self._person_by_name(ent.text, ref)
+            ent._.persoon = row["persoon"] if row else _clean(" ".join(t.text for t in ent[1:]))
+            ent._.functie = row["functie"] if row else None
+            ent._.land = "NL" if row else None
+            return
+        if rule.startswith("minister:definite_bare_title"):
+            functie = self._bare_title_office(ent.text, signers)
+        else:
+            functie = canonical_title(ent.text)
+        ent._.functie = functie
+        name = adjacent_name(doc, ent)
+        named = self._person_by_name(name.text, ref) if name is not None else None
+        dutch = name is None or named is not None
+        ent._.land = "NL" if functie and dutch else None
+        if named is not None:
+            ent._.persoon = named["persoon"]  # the signature names the office holder
+        else:
+            ent._.persoon = self._person_by_office(functie, ref) if functie and dutch else None
+
+    def _bare_title_office(self, text: str, signers: List[dict]) -> Optional[str]:
+        word = text.lower().split()[0]
+        if word in {"minister-president", "premier"}:
+            return "Minister-President"
+        same = {s["functie"] for s in signers if s["functie"].lower().startswith(word)}
+        return same.pop() if len(same) == 1 else None
+
+    def _person_by_name(self, text: str, ref: Optional[date]) -> Optional[dict]:
+        clean = _clean(text)
+        rows = [r for r in self.people if clean == r["persoon"] or _ends_with_word(clean, r["achternaam"])]
+        return _active(rows, ref)
+
+    def _person_by_office(self, functie: str, ref: Optional[date]) -> Optional[str]:
+        if ref is None:
+            return None
+        rows = [r for r in self.people if r["functie"].lower() == functie.lower()]
+        row = _active(rows, ref)
+        return row["persoon"] if row else None
+
+    # -- TOEZEGGING ------------------------------------------------------------
+    def _describe_toezegging(self, span: Span, ref, signers, letter, ministers) -> None:
+        functie = self._committer(span, signers, letter, ministers)
+        span._.bewindspersoon = functie
+        span._.ministerie = self._ministry(functie)
+        found = self.finder.termijn(span.text, ref)
+        span._.termijn = found.text if found else None
+        span._.termijn_datum = found.iso if found else None
+        span._.onderwerp = onderwerp(span.text, found.text if found else None)
+        nagekomen = span._.status == "nagekomen"
+        span._.herkomst = self.finder.herkomst(span.text, ref, found) if nagekomen else None
+
+    def _committer(self, span: Span, signers, letter, ministers) -> Optional[str]:
+        inside = [m for m in ministers if span.start <= m.start and m.end <= span.end and m._.functie]
+        if inside and not SPEAKER.search(span.text):
+            return inside[0]._.functie
+        if signers:
+            return signers[0]["functie"]
+        titel = letter.get("titel") or ""
+        m = re.search(r"BRIEF VAN DE (MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)\b(.*)", titel)
+        if m and not re.match(r"\s+EN\b", m.group(2)):
+            return canonical_title(m.group(1) + m.group(2))
+        return None
+
+    def _ministry(self, functie: Optional[str]) -> Optional[str]:
+        if not functie:
+            return None
+        if functie.lower() in self.data["ministries"]:
+            return self.data["ministries"][functie.lower()]
+        m = re.match(r"(?:Minister|Staatssecretaris)\s+(?:van|voor)\s+(.+)", functie, re.I)
+        if not m:
+            return None
+        portfolio = m.group(1)
+        return self.data["ministries"].get(portfolio.lower(), portfolio)
+
+
+def adjacent_title(doc: Doc, ent: Span) -> Optional[Span]:
+    """The MINISTER title before 'Title,\\nName' or after 'Name, Title'."""
+    for other in doc.ents:
+        if other.label_ != "MINISTER" or other == ent or not (other._.rule or "").startswith("minister:title_portfolio"):
+            continue
+        before = previous_content(doc, ent.start)
+        after = next_content(doc, ent.end - 1)
+        if before is not None and before.text == "," and other.end == before.i:
+            return other
+        if after is not None and after.text == "," and other.start == after.i + 1:
+            return other
+    return None
+
+
+def adjacent_name(doc: Doc, title: Span) -> Optional[Span]:
+    for other in doc.ents:
+        if other.label_ == "MINISTER" and (other._.rule or "").startswith(NAME_RULES):
+            if adjacent_title(doc, other) == title:
+                return other
+    return None
+
+
+def onderwerp(text: str, termijn: Optional[str]) -> Optional[str]:
+    m = ONDERWERP.search(text)
+    if not m:
+        return None
+    what = m.group("what")
+    if termijn and termijn in what:
+        what = what[: what.index(termijn)]
+    what = what.strip()
+    return what or None
+
+
+def _active(rows: List[dict], ref: Optional[date]) -> Optional[dict]:
+    """The one person the rows name; without a letter date their office stays unknown."""
+    if ref is not None:
+        rows = [r for r in rows if r["start"] <= ref.isoformat() and (not r["end"] or ref.isoformat() <= r["end"])]
+    if len({r["persoon"] for r in rows}) != 1:
+        return None
+    offices = {r["functie"] for r in rows}
+    return rows[-1] if len(offices) == 1 else {**rows[-1], "functie": None}
+
+
+def _ends_with_word(text: str, surname: str) -> bool:
+    return text == surname or text.endswith((" " + surname, "." + surname))
+
+
+def _date(value: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"-\s*\n\s*", "-", text)).strip()

@@ -1,0 +1,136 @@
+"""Letter metadata read from the text: Kamerstuk, dossier title, letter title, date, signatories.
+
+Written to ``doc._.letter`` (and by records.py into each record's meta).
+Patterns are data (resources/metadata_patterns.jsonl); signatories come from
+the MINISTER spans of the signature block, so this runs after kamer_entities.
+"""
+
+import re
+from datetime import date
+from typing import Dict, List, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+from ..resource_files import read_jsonl
+from ..termijnen import month_number
+from .candidates import next_content
+from .serialize import DataBackedComponent
+
+MACRO = re.compile(r"\{([A-Z]+)\}")
+
+
+@Language.factory(
+    "kamer_metadata", default_config={"patterns_file": "metadata_patterns.jsonl", "resources_dir": None}
+)
+def make_metadata(nlp, name, patterns_file, resources_dir):
+    return LetterMetadata(name, {"rows": read_jsonl(patterns_file, resources_dir)})
+
+
+class LetterMetadata(DataBackedComponent):
+    def _build(self) -> None:
+        macros = {r["macro"]: r["pattern"] for r in self.data["rows"] if "macro" in r}
+        self.patterns: Dict[str, List[re.Pattern]] = {}
+        for row in self.data["rows"]:
+            if "field" in row:
+                pattern = MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", row["pattern"])
+                self.patterns.setdefault(row["field"], []).append(re.compile(pattern))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = content_text(doc)
+        doc._.letter = {
+            "kamerstuk": self._kamerstuk(text, furniture_text(doc)),
+            "dossier_titel": self._first(text, "dossier", "titel"),
+            "titel": _clean(self._first(text, "titel", "titel")),
+            "datum": self._date(text),
+            "ondertekenaars": signatories(doc),
+        }
+        return doc
+
+    def _first(self, text: str, field: str, group: str) -> Optional[str]:
+        for pattern in self.patterns.get(field, []):
+            m = pattern.search(text)
+            if m:
+                return m.group(group).strip()
+        return None
+
+    def _kamerstuk(self, text: str, furniture: str) -> Optional[dict]:
+        dossier = self._first(text, "dossier", "dossier")
+        nummer = self._first(text, "nummer", "nummer")
+        if dossier and nummer:
+            return {"dossier": _clean(dossier), "nummer": nummer}
+        # else the running footer or the web page's metadata; never a Kamerstuk cited in the text
+        for pattern in self.patterns.get("kamerstuk", []):
+            m = pattern.search(furniture)
+            if m:
+                return {"dossier": _clean(m.group("dossier")), "nummer": m.group("nummer")}
+        return None
+
+    def _date(self, text: str) -> Optional[str]:
+        for pattern in self.patterns.get("datum", []):
+            m = pattern.search(text)
+            if m:
+                try:
+                    return date(int(m.group("year")), month_number(m.group("month")), int(m.group("day"))).isoformat()
+                except ValueError:
+                    continue
+        return None
+
+
+def content_text(doc: Doc) -> str:
+    """doc.text with page and web furniture blanked out (offsets unchanged)."""
+    return _blank(doc, lambda tok: tok._.is_furniture)
+
+
+def furniture_text(doc: Doc) -> str:
+    """Only the furniture (running headers, web metadata), the rest blanked out."""
+    return _blank(doc, lambda tok: not tok._.is_furniture and not tok.is_space)
+
+
+def _blank(doc: Doc, hide) -> str:
+    chars = list(doc.text)
+    for tok in doc:
+        if hide(tok):
+            chars[tok.idx: tok.idx + len(tok.text)] = " " * len(tok.text)
+    return "".join(chars)
+
+
+NAME_RULES = {"minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon"}
+SIGNATURE_LEAD = re.compile(r"(?:^|[.:;]\s*)(?:de\s*)?$", re.I)
+
+
+def signatories(doc: Doc) -> List[dict]:
+    """Title + name pairs of signature blocks: 'De Minister van Defensie,\\nA.Th.B. Bijleveld-Schouten'."""
+    ents = [e for e in doc.ents if e.label_ == "MINISTER"]
+    found = []
+    for title, name in zip(ents, ents[1:]):
+        comma = next_content(doc, title.end - 1)
+        if comma is None or comma.text != "," or comma.i >= name.start or name._.rule not in NAME_RULES:
+            continue
+        line_start = doc.text.rfind("\n", 0, title.start_char) + 1
+        if SIGNATURE_LEAD.search(doc.text[line_start: title.start_char].strip()):
+            found.append({"functie": canonical_title(title.text), "naam": _clean(name.text)})
+    return found
+
+
+def canonical_title(text: str) -> str:
+    """'MINISTER VAN BUITENLANDSE\\nZAKEN' -> 'Minister van Buitenlandse Zaken'."""
+    words = _clean(re.sub(r"-\s+(?=[a-zà-ÿ])", "", text)).split(" ")
+    small = {"van", "voor", "en", "de", "het"}
+    out = []
+    for n, word in enumerate(words):
+        lower = word.lower()
+        if n and lower in small:
+            out.append(lower)
+        elif lower == "minister-president":
+            out.append("Minister-President")
+        elif word.isupper() or n == 0:
+            out.append(word[:1].upper() + word[1:].lower() if word.isupper() else word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    return re.sub(r"\s+", " ", value).strip() if value else value

@@ -1,0 +1,187 @@
+"""Deadline phrases ("voor de zomer", "voor 1 juni a.s.") and occasions, resolved against the letter date.
+
+The phrases are data (resources/termijn_phrases.jsonl, herkomst_patterns.jsonl);
+how each kind becomes a date is the table in docs/termijnen.md.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Dict, List, Optional, Tuple
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+           "acht": 8, "negen": 9, "tien": 10, "twaalf": 12}
+QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
+SEASONS = {"voorjaar": (3, 1, 5, 31), "zomer": (6, 1, 8, 31), "najaar": (9, 1, 11, 30)}
+MACRO = re.compile(r"\{([A-Z]+)\}")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # offsets into the searched text
+    end: int
+    text: str
+    iso: Optional[str]
+
+
+class TermijnFinder:
+    def __init__(self, phrase_rows: List[dict], herkomst_rows: List[dict]):
+        macros = {r["macro"]: r["pattern"] for r in phrase_rows if "macro" in r}
+        expand = lambda p: MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", p)  # noqa: E731
+        self.phrases = [(r["kind"], re.compile(expand(r["pattern"]), re.I)) for r in phrase_rows if "kind" in r]
+        self.occasions = [re.compile(expand(r["pattern"]), re.I) for r in herkomst_rows]
+
+    def termijn(self, text: str, letter_date: Optional[date]) -> Optional[Found]:
+        """The first deadline in the sentence; past dates ("16 oktober jl.") are no deadline."""
+        hits = []
+        for order, (kind, pattern) in enumerate(self.phrases):
+            for m in pattern.finditer(text):
+                if (m.groupdict().get("rel") or "").lower().startswith("j"):
+                    continue
+                iso = resolve(kind, m.groupdict(), letter_date)
+                if iso is False:
+                    continue
+                hits.append((m.start(), order, -len(m.group(0)), m, iso))
+        if not hits:
+            return None
+        start, _, _, m, iso = min(hits, key=lambda h: h[:3])
+        return Found(m.start(), m.end(), m.group(0), iso)
+
+    def herkomst(self, text: str, letter_date: Optional[date], termijn: Optional[Found] = None):
+        """{"type", "datum"} of the occasion named in the sentence; the deadline itself is none."""
+        for pattern in self.occasions:
+            for m in pattern.finditer(text):
+                if termijn is not None and m.start() < termijn.end and termijn.start < m.end():
+                    continue
+                groups = m.groupdict()
+                kind = re.sub(r"\s+", " ", groups["type"].lower())
+                kind = {"ao": "algemeen overleg", "plenair debat": "plenair debat", "plenaire debat": "plenair debat"}.get(kind, kind)
+                when = None
+                if groups.get("day") and letter_date:
+                    when = past_date(int(groups["day"]), month_number(groups["month"]), groups.get("year"), letter_date)
+                return {"type": kind, "datum": when}
+        return None
+
+
+def month_number(name: str) -> int:
+    return MONTHS.index(name.lower()) + 1
+
+
+def iso_range(a: date, b: date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def next_occurrence(month: int, day: int, ref: date) -> date:
+    candidate = date(ref.year, month, min(day, calendar.monthrange(ref.year, month)[1]))
+    return candidate if candidate >= ref else date(ref.year + 1, month, day)
+
+
+def past_date(day: int, month: int, year: Optional[str], ref: date) -> Optional[str]:
+    try:
+        if year:
+            return date(int(year), month, day).isoformat()
+        candidate = date(ref.year, month, day)
+        return (candidate if candidate <= ref else date(ref.year - 1, month, day)).isoformat()
+    except ValueError:
+        return None
+
+
+def resolve(kind: str, g: Dict[str, Optional[str]], ref: Optional[date]):
+    """ISO date or range, None when the moment has no date, False when the match is no deadline."""
+    if kind == "undated":
+        return None
+    if ref is None:
+        return None
+    try:
+        return _RESOLVERS[kind](g, ref)
+    except ValueError:
+        return None
+
+
+def _date(g, ref):
+    month, day = month_number(g["month"]), int(g["day"])
+    when = date(int(g["year"]), month, day) if g.get("year") else next_occurrence(month, day, ref)
+    return when.isoformat()
+
+
+def _month(g, ref):
+    month = month_number(g["month"])
+    year = int(g["year"]) if g.get("year") else (ref.year if month >= ref.month else ref.year + 1)
+    mod = (g.get("mod1") or g.get("mod2") or "").lower()
+    last = month_end(year, month).day
+    first_day, last_day = {"begin": (1, 10), "medio": (11, 20), "half": (11, 20), "halverwege": (11, 20)}.get(
+        mod, (21, last) if mod.startswith("eind") else (1, last)
+    )
+    return iso_range(date(year, month, first_day), date(year, month, last_day))
+
+
+def _before_summer(g, ref):
+    year = int(g["year"]) if g.get("year") else (ref.year if ref.month < 7 else ref.year + 1)
+    return iso_range(ref, date(year, 7, 1))
+
+
+def _season(g, ref):
+    season = g["season"].lower()
+    if season == "winter":
+        year = int(g["year"]) if g.get("year") else ref.year
+        return iso_range(date(year, 12, 1), month_end(year + 1, 2))
+    m1, d1, m2, d2 = SEASONS[season]
+    year = int(g["year"]) if g.get("year") else (ref.year if ref.month <= m2 else ref.year + 1)
+    return iso_range(date(year, m1, d1), date(year, m2, d2))
+
+
+def _year_end(g, ref):
+    return iso_range(ref, date(ref.year, 12, 31))
+
+
+def _quarter(g, ref):
+    q = int(g["q"]) if g.get("q") else QUARTER_WORDS[g["qword"].lower()]
+    year = int(g["year"]) if g.get("year") else (ref.year if q >= (ref.month - 1) // 3 + 1 else ref.year + 1)
+    first = 3 * (q - 1) + 1
+    return iso_range(date(year, first, 1), month_end(year, first + 2))
+
+
+def _year(g, ref):
+    year, mod = int(g["year"]), (g.get("mod") or "in").lower()
+    if year < ref.year:
+        return False  # "in 2015" in a 2019 letter is history, not a deadline
+    if mod.startswith("eind"):
+        return iso_range(date(year, 10, 1), date(year, 12, 31))
+    if mod == "begin":
+        return iso_range(date(year, 1, 1), date(year, 3, 31))
+    if mod in {"voor", "vóór", "uiterlijk"}:
+        return iso_range(ref, date(year - 1, 12, 31)) if year > ref.year else False
+    return iso_range(date(year, 1, 1), date(year, 12, 31))
+
+
+def _within(g, ref):
+    n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
+    unit = g["unit"].lower()
+    days = n if unit.startswith("dag") else 7 * n if unit.startswith("we") else 365 * n if unit == "jaar" else None
+    end = ref + timedelta(days=days) if days else _add_months(ref, n)
+    return iso_range(ref, end)
+
+
+def _add_months(ref: date, n: int) -> date:
+    month = ref.month - 1 + n
+    year, month = ref.year + month // 12, month % 12 + 1
+    return date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
+
+
+_RESOLVERS = {
+    "date": _date,
+    "month": _month,
+    "before_summer": _before_summer,
+    "season": _season,
+    "year_end": _year_end,
+    "quarter": _quarter,
+    "year": _year,
+    "within": _within,
+}
