@@ -9,7 +9,7 @@ UD_DIR ?= $(SHARED)/data/ud
 BASE   ?=
 BASE_FLAG := $(if $(BASE),--base $(BASE),)
 
-.PHONY: install extract evaluate test model resources save clean
+.PHONY: install extract evaluate toezeggingen test model resources save clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ evaluate: extract
 	$(PY) -m pipeline evaluate data/gold/seeds.jsonl data/annotations/seeds.jsonl
 	$(PY) -m pipeline extract data/gold/dev.jsonl --corpus-root $(SHARED) -o data/annotations/dev.jsonl $(BASE_FLAG)
 	$(PY) -m pipeline evaluate data/gold/dev.jsonl data/annotations/dev.jsonl --corpus-root $(SHARED)
+
+## the toezeggingen of the seed letters as a spreadsheet: data/annotations/toezeggingen.csv
+toezeggingen: extract
+	$(PY) -m pipeline toezeggingen data/annotations/seeds.jsonl -o data/annotations/toezeggingen.csv
 
 ## the test suite (unit, corpus and quality tests)
 test: $(STAMP)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Union
 
 from .io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
-from .records import ENTITY_LABELS, LABELS, STATUSES, TOEZEGGING
+from .records import ENTITY_LABELS, LABELS, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
 
 class AnnotationError(ValueError):
     """A gold or prediction file that cannot be trusted."""
@@ -22,6 +22,8 @@ class Annotation:
     label: str
     status: Optional[str] = None
     rule: Optional[str] = None
+    # attributes of docs/annotation.md ("functie", "termijn", ...): only the keys the file has
+    attrs: Dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Document:
     text: str
     spans: List[Annotation] = field(default_factory=list)
     where: str = ""
+    meta: Dict[str, object] = field(default_factory=dict)
 
     @property
     def entities(self) -> List[Annotation]:
@@ -84,7 +87,8 @@ def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORP
         raise AnnotationError(f"{where}: document {doc_id}: 'spans' missing or not a list")
     parsed = [_parse_span(s, k, text, f"{where}: document {doc_id}") for k, s in enumerate(spans)]
     _check_entity_overlaps(parsed, f"{where}: document {doc_id}")
-    return Document(doc_id, text, parsed, where)
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    return Document(doc_id, text, parsed, where, meta)
 
 
 def _read_standoff(obj: dict, where: str, root: Path) -> str:
@@ -113,7 +117,13 @@ def _parse_span(span, k: int, text: str, where: str) -> Annotation:
     status = span.get("status")
     if label == TOEZEGGING and status not in STATUSES:
         raise AnnotationError(f"{where}: {name}: status {status!r} (expected nieuw or nagekomen)")
-    return Annotation(start, end, label, status if label == TOEZEGGING else None, span.get("rule"))
+    names = MINISTER_ATTRIBUTES if label == "MINISTER" else TOEZEGGING_ATTRIBUTES if label == TOEZEGGING else ()
+    attrs = {name: span[name] for name in names if name in span}
+    for key in ("termijn", "onderwerp"):
+        value = attrs.get(key)
+        if value is not None and value not in text[start:end]:
+            raise AnnotationError(f"{where}: {name}: {key} {value!r} is not part of the span text")
+    return Annotation(start, end, label, status if label == TOEZEGGING else None, span.get("rule"), attrs)
 
 
 def _check_entity_overlaps(spans: List[Annotation], where: str) -> None:

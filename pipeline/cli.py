@@ -67,6 +67,7 @@ def evaluate(
     import srsly
 
     from .annotations import AnnotationError, check_pairing, load_documents
+    from .attribute_scores import format_attributes, score_attributes
     from .evaluate import format_errors, format_table, score
     from .io.writers import atomic_writer
 
@@ -77,14 +78,34 @@ def evaluate(
     except AnnotationError as err:
         fail(str(err))
     report = score(gold_docs, pred_docs)
+    attributes = score_attributes(gold_docs, pred_docs)
     typer.echo(f"gold: {gold} ({len(gold_docs)} documents)   prediction: {pred}")
     typer.echo(format_table(report))
+    typer.echo("\n".join(format_attributes(attributes)))
     if errors:
         typer.echo("")
         typer.echo(format_errors(report, gold_docs))
     if json_out:
         with atomic_writer(json_out) as out:
-            out.write(srsly.json_dumps(report.as_dict(), indent=2) + "\n")
+            numbers = {**report.as_dict(), "attributes": {k: v.as_dict() for k, v in attributes.items()}}
+            out.write(srsly.json_dumps(numbers, indent=2) + "\n")
+
+
+@app.command()
+def toezeggingen(
+    annotations: Path = typer.Argument(..., help="annotated JSONL from 'extract'"),
+    output: Path = typer.Option(..., "-o", "--output", help="CSV to write (UTF-8 with BOM, for spreadsheets)"),
+):
+    """One CSV row per TOEZEGGING: document, kamerstuk, date, status, who, what, when."""
+    from .io.writers import atomic_writer
+    from .toezegging_csv import read_records, write_csv
+
+    try:
+        with atomic_writer(output, encoding="utf-8-sig") as out:
+            count = write_csv(read_records(annotations), out)
+    except (OSError, ValueError) as err:
+        fail(str(err))
+    typer.echo(f"wrote {count} toezegging(en) to {output}", err=True)
 
 
 @app.command()

@@ -47,3 +47,21 @@ def test_evaluate_reports_a_bad_gold_file_in_one_line(tmp_path):
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "gold.jsonl:1: document x" in lines[0]
+
+
+def test_toezeggingen_csv_opens_cleanly(tmp_path):
+    import csv
+
+    out = tmp_path / "seeds.jsonl"
+    assert run("extract", str(SEEDS), "-o", str(out)).returncode == 0
+    table = tmp_path / "t.csv"
+    result = run("toezeggingen", str(out), "-o", str(table))
+    assert result.returncode == 0, result.stderr
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read it as UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 7
+    first = rows[0]
+    assert first["kamerstuk"] == "28 676, nr. 235" and first["status"] == "nagekomen"
+    assert first["herkomst"] == "algemeen overleg 2015-11-25"
+    assert all("\n" not in value for row in rows for value in row.values())

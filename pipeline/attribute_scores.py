@@ -1,0 +1,97 @@
+"""Accuracy of span attributes over matched gold/prediction pairs (docs/annotation.md, "Attributes").
+
+MINISTER attributes are scored over strict matches, TOEZEGGING attributes over
+overlap matches. A pair counts only when the gold span has the attribute.
+`termijn` is scored exactly and by overlap of its position in the text;
+`termijn_datum` only where gold has a date.
+"""
+
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Tuple
+
+from .annotations import Annotation, Document
+from .evaluate import match_one_to_one, strict_accept, toezegging_accept
+from .records import TOEZEGGING
+
+
+@dataclass
+class Accuracy:
+    scored: int = 0
+    correct: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.scored if self.scored else 0.0
+
+    def as_dict(self) -> dict:
+        return {"scored": self.scored, "correct": self.correct, "accuracy": round(self.value, 4)}
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return a == b
+
+
+def _position(text: str, span: Annotation, value: Optional[str]) -> Optional[Tuple[int, int]]:
+    if value is None:
+        return None
+    offset = text[span.start: span.end].find(value)
+    return None if offset < 0 else (span.start + offset, span.start + offset + len(value))
+
+
+def _overlapping(text: str, g: Annotation, p: Annotation, key: str) -> bool:
+    a, b = _position(text, g, g.attrs.get(key)), _position(text, p, p.attrs.get(key))
+    if a is None or b is None:
+        return a is None and b is None
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# name -> (label, gold must have a value, comparison)
+CHECKS: Dict[str, Tuple[str, bool, Callable]] = {
+    "MINISTER functie": ("MINISTER", False, lambda t, g, p: _same(g.attrs["functie"], p.attrs.get("functie"))),
+    "MINISTER persoon": ("MINISTER", False, lambda t, g, p: _same(g.attrs["persoon"], p.attrs.get("persoon"))),
+    "MINISTER land": ("MINISTER", False, lambda t, g, p: _same(g.attrs["land"], p.attrs.get("land"))),
+    "TOEZEGGING status": (TOEZEGGING, False, lambda t, g, p: g.status == p.status),
+    "TOEZEGGING bewindspersoon": (TOEZEGGING, False, lambda t, g, p: _same(g.attrs["bewindspersoon"], p.attrs.get("bewindspersoon"))),
+    "TOEZEGGING ministerie": (TOEZEGGING, False, lambda t, g, p: _same(g.attrs["ministerie"], p.attrs.get("ministerie"))),
+    "TOEZEGGING onderwerp (overlap)": (TOEZEGGING, False, lambda t, g, p: _overlapping(t, g, p, "onderwerp")),
+    "TOEZEGGING termijn (exact)": (TOEZEGGING, False, lambda t, g, p: _same(g.attrs["termijn"], p.attrs.get("termijn"))),
+    "TOEZEGGING termijn (overlap)": (TOEZEGGING, False, lambda t, g, p: _overlapping(t, g, p, "termijn")),
+    "TOEZEGGING termijn_datum (exact, gold dated)": (TOEZEGGING, True, lambda t, g, p: g.attrs["termijn_datum"] == p.attrs.get("termijn_datum")),
+    "TOEZEGGING herkomst": (TOEZEGGING, False, lambda t, g, p: g.attrs["herkomst"] == p.attrs.get("herkomst")),
+}
+
+
+def attribute_name(check: str) -> str:
+    return check.split()[1]
+
+
+def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Dict[str, Accuracy]:
+    result = {name: Accuracy() for name in CHECKS}
+    for doc_id, g_doc in gold.items():
+        p_doc = pred[doc_id]
+        pairs = {
+            "MINISTER": match_one_to_one(
+                [s for s in g_doc.spans if s.label == "MINISTER"], [s for s in p_doc.spans if s.label == "MINISTER"], strict_accept
+            ),
+            TOEZEGGING: match_one_to_one(g_doc.toezeggingen, p_doc.toezeggingen, toezegging_accept),
+        }
+        for name, (label, needs_value, same) in CHECKS.items():
+            key = attribute_name(name)
+            for g, p in pairs[label]:
+                if key != "status" and key not in g.attrs:
+                    continue
+                if needs_value and g.attrs.get(key) is None:
+                    continue
+                result[name].scored += 1
+                result[name].correct += bool(same(g_doc.text, g, p))
+    return result
+
+
+def format_attributes(scores: Dict[str, Accuracy]) -> List[str]:
+    lines = ["", f"{'attribute (over matched pairs)':<46}{'scored':>7}{'correct':>8}{'acc':>8}"]
+    for name, acc in scores.items():
+        if acc.scored:
+            lines.append(f"{name:<46}{acc.scored:>7}{acc.correct:>8}{acc.value:>8.3f}")
+    return lines
