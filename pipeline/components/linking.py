@@ -6,7 +6,7 @@ Runs last: it needs the entities, the toezeggingen and doc._.letter.
 
 import re
 from datetime import date
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
