@@ -135,11 +135,13 @@ class Linker(DataBackedComponent):
             return inside[0]._.functie
         if signers:
             return signers[0]["functie"]
-        titel = letter.get("titel") or ""
-        m = re.search(r"BRIEF VAN DE (MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)\b(.*)", titel)
-        if m and not re.match(r"\s+EN\b", m.group(2)):
-            return canonical_title(m.group(1) + m.group(2))
-        return None
+        # no signature (a truncated copy): the first author in the letter's title
+        m = re.search(r"BRIEF VAN DE (MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)(?: EN [A-Z]+)?( VAN .+| VOOR .+)?$",
+                      letter.get("titel") or "")
+        if not m:
+            return None
+        portfolio = re.split(r"\s+EN\s+DE\s+", m.group(2) or "")[0]  # "... EN DE MINISTERS VAN ..."
+        return canonical_title(m.group(1) + portfolio)
 
     def _ministry(self, functie: Optional[str]) -> Optional[str]:
         if not functie:
