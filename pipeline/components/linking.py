@@ -14,12 +14,11 @@ from spacy.tokens import Doc, Span
 from .. import extensions  # noqa: F401
 from ..resource_files import read_jsonl, read_tsv
 from ..termijnen import TermijnFinder
-from .candidates import next_content, previous_content
+from .candidates import next_content
 from .metadata import canonical_title
 from .serialize import DataBackedComponent
+from .signatures import NAME_RULES, names, title_after, title_before
 
-NAME_RULES = ("minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon",
-              "minister:known_surname")
 SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
 ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekking tot)\s+(?P<what>[^,;:.?!()]+)", re.I)
 
@@ -32,11 +31,17 @@ ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekkin
         "ministries_file": "portfolio_ministries.tsv",
         "termijn_file": "termijn_phrases.jsonl",
         "herkomst_file": "herkomst_patterns.jsonl",
+        "people_known_until": "2022-08-03",
         "resources_dir": None,
     },
 )
-def make_linking(nlp, name, people_file, nationalities_file, ministries_file, termijn_file, herkomst_file, resources_dir):
+def make_linking(
+    nlp, name, people_file, nationalities_file, ministries_file, termijn_file, herkomst_file, people_known_until,
+    resources_dir,
+):
     data = {
+        # the bewindspersonen data is a snapshot: an open term is only known to run until then
+        "people_known_until": people_known_until,
         "people": read_tsv(people_file, resources_dir),
         "nationalities": {r["adjectief"].lower(): r["land"] or None for r in read_tsv(nationalities_file, resources_dir)},
         "ministries": {r["portefeuille"].lower(): r["ministerie"] for r in read_tsv(ministries_file, resources_dir)},
@@ -49,7 +54,8 @@ def make_linking(nlp, name, people_file, nationalities_file, ministries_file, te
 class Linker(DataBackedComponent):
     def _build(self) -> None:
         self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"])
-        self.people = self.data["people"]
+        until = self.data["people_known_until"]
+        self.people = [{**r, "end": r["end"] or until} for r in self.data["people"]]
 
     def __call__(self, doc: Doc) -> Doc:
         letter = doc._.letter or {}
@@ -72,10 +78,12 @@ class Linker(DataBackedComponent):
             return
         if rule.startswith(NAME_RULES):
             row = self._person_by_name(ent.text, ref)
-            title = adjacent_title(doc, ent)
+            signed_under = title_before(doc, ent)
+            title = signed_under or title_after(doc, ent)
             ent._.persoon = row["persoon"] if row else _clean(ent.text)
             ent._.functie = canonical_title(title.text) if title is not None else (row["functie"] if row else None)
-            ent._.land = "NL" if row else None
+            # a letter's signer is Dutch; a name in apposition only when the data knows it
+            ent._.land = "NL" if row or signed_under is not None else None
             return
         if rule.startswith("minister:title_") and not rule.startswith(("minister:title_portfolio", "minister:title_unknown")):
             # "Minister Blok": the name decides
@@ -84,31 +92,47 @@ class Linker(DataBackedComponent):
             ent._.functie = row["functie"] if row else None
             ent._.land = "NL" if row else None
             return
-        if rule.startswith("minister:definite_bare_title"):
-            functie = self._bare_title_office(ent.text, signers)
-        else:
-            functie = canonical_title(ent.text)
+        bare = rule.startswith("minister:definite_bare_title")
+        functie = self._bare_title_office(doc, ent, signers) if bare else canonical_title(ent.text)
         ent._.functie = functie
         name = adjacent_name(doc, ent)
         named = self._person_by_name(name.text, ref) if name is not None else None
-        dutch = name is None or named is not None
-        ent._.land = "NL" if functie and dutch else None
+        dutch = bare or name is None or named is not None
+        ent._.land = "NL" if dutch else None
+        signer = next((x for x in signers if functie and x["functie"].lower() == functie.lower()), None)
         if named is not None:
-            ent._.persoon = named["persoon"]  # the signature names the office holder
+            ent._.persoon = named["persoon"]  # the name next to the title
+        elif name is None and signer is not None:
+            # the letter's own signature beats the data
+            known = self._person_by_name(signer["naam"], ref)
+            ent._.persoon = known["persoon"] if known else signer["naam"]
         else:
             ent._.persoon = self._person_by_office(functie, ref) if functie and dutch else None
 
-    def _bare_title_office(self, text: str, signers: List[dict]) -> Optional[str]:
-        word = text.lower().split()[0]
+    def _bare_title_office(self, doc: Doc, ent: Span, signers: List[dict]) -> Optional[str]:
+        word = ent.text.lower().split()[0]
         if word in {"minister-president", "premier"}:
             return "Minister-President"
+        # "DE MINISTER EN STAATSSECRETARIS VAN FINANCIËN": both titles share the portfolio
+        joiner = next_content(doc, ent.end - 1)
+        partner = next((e for e in doc.ents if joiner is not None and joiner.lower_ == "en" and e.start == joiner.i + 1), None)
+        if partner is not None and partner.label_ == "MINISTER":
+            m = re.search(r"\s((?:van|voor)\s.+)$", canonical_title(partner.text))
+            if m:
+                return canonical_title(word) + " " + m.group(1)
         same = {s["functie"] for s in signers if s["functie"].lower().startswith(word)}
         return same.pop() if len(same) == 1 else None
 
     def _person_by_name(self, text: str, ref: Optional[date]) -> Optional[dict]:
-        clean = _clean(text)
-        rows = [r for r in self.people if clean == r["persoon"] or _ends_with_word(clean, r["achternaam"])]
-        return _active(rows, ref)
+        clean = _clean(text).casefold()
+        rows = [r for r in self.people if clean == r["persoon"].casefold() or _has_word(clean, r["achternaam"].casefold())]
+        longest = max((len(r["achternaam"]) for r in rows), default=0)
+        rows = [r for r in rows if len(r["achternaam"]) == longest]  # "Bruins Slot", not "Bruins"
+        found = _active(rows, ref)
+        if found is None and ref is not None:
+            # a former bewindspersoon ("de heer Teeven" after his resignation): the last office before the letter
+            found = _active([r for r in rows if r["start"] <= ref.isoformat()], None, latest=True)
+        return found
 
     def _person_by_office(self, functie: str, ref: Optional[date]) -> Optional[str]:
         if ref is None:
@@ -156,25 +180,12 @@ class Linker(DataBackedComponent):
 
 
 def adjacent_title(doc: Doc, ent: Span) -> Optional[Span]:
-    """The MINISTER title before 'Title,\\nName' or after 'Name, Title'."""
-    for other in doc.ents:
-        if other.label_ != "MINISTER" or other == ent or not (other._.rule or "").startswith("minister:title_portfolio"):
-            continue
-        before = previous_content(doc, ent.start)
-        after = next_content(doc, ent.end - 1)
-        if before is not None and before.text == "," and other.end == before.i:
-            return other
-        if after is not None and after.text == "," and other.start == after.i + 1:
-            return other
-    return None
+    """The title of a signature above the name, else one in apposition after it."""
+    return title_before(doc, ent) or title_after(doc, ent)
 
 
 def adjacent_name(doc: Doc, title: Span) -> Optional[Span]:
-    for other in doc.ents:
-        if other.label_ == "MINISTER" and (other._.rule or "").startswith(NAME_RULES):
-            if adjacent_title(doc, other) == title:
-                return other
-    return None
+    return next((n for n in names(doc) if adjacent_title(doc, n) == title), None)
 
 
 def onderwerp(text: str, termijn: Optional[str]) -> Optional[str]:
@@ -188,18 +199,20 @@ def onderwerp(text: str, termijn: Optional[str]) -> Optional[str]:
     return what or None
 
 
-def _active(rows: List[dict], ref: Optional[date]) -> Optional[dict]:
+def _active(rows: List[dict], ref: Optional[date], latest: bool = False) -> Optional[dict]:
     """The one person the rows name; without a letter date their office stays unknown."""
     if ref is not None:
-        rows = [r for r in rows if r["start"] <= ref.isoformat() and (not r["end"] or ref.isoformat() <= r["end"])]
+        rows = [r for r in rows if r["start"] <= ref.isoformat() <= r["end"]]
     if len({r["persoon"] for r in rows}) != 1:
         return None
+    rows = sorted(rows, key=lambda r: r["start"])
     offices = {r["functie"] for r in rows}
-    return rows[-1] if len(offices) == 1 else {**rows[-1], "functie": None}
+    return rows[-1] if latest or len(offices) == 1 else {**rows[-1], "functie": None}
 
 
-def _ends_with_word(text: str, surname: str) -> bool:
-    return text == surname or text.endswith((" " + surname, "." + surname))
+def _has_word(text: str, surname: str) -> bool:
+    """The surname stands in the name as whole words ("m.h. schultz van haegen-maas geesteranus")."""
+    return re.search(r"(?:^|[\s.])" + re.escape(surname) + r"(?:$|[\s-])", text) is not None
 
 
 def _date(value: Optional[str]) -> Optional[date]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..resource_files import read_jsonl
 from ..termijnen import month_number
-from .candidates import next_content
+from .signatures import is_signature, names, title_before
 from .serialize import DataBackedComponent
 
 MACRO = re.compile(r"\{([A-Z]+)\}")
@@ -96,20 +96,12 @@ def _blank(doc: Doc, hide) -> str:
     return "".join(chars)
 
 
-NAME_RULES = {"minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon"}
-SIGNATURE_LEAD = re.compile(r"(?:^|[.:;]\s*)(?:de\s*)?$", re.I)
-
-
 def signatories(doc: Doc) -> List[dict]:
-    """Title + name pairs of signature blocks: 'De Minister van Defensie,\\nA.Th.B. Bijleveld-Schouten'."""
-    ents = [e for e in doc.ents if e.label_ == "MINISTER"]
+    """Signers: names under a title that opens its line ('De Minister van Defensie,\\nA.Th.B. ...')."""
     found = []
-    for title, name in zip(ents, ents[1:]):
-        comma = next_content(doc, title.end - 1)
-        if comma is None or comma.text != "," or comma.i >= name.start or name._.rule not in NAME_RULES:
-            continue
-        line_start = doc.text.rfind("\n", 0, title.start_char) + 1
-        if SIGNATURE_LEAD.search(doc.text[line_start: title.start_char].strip()):
+    for name in names(doc):
+        title = title_before(doc, name)
+        if title is not None and is_signature(doc, title):
             found.append({"functie": canonical_title(title.text), "naam": _clean(name.text)})
     return found
 

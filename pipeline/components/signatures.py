@@ -1,0 +1,67 @@
+"""Where a name and a MINISTER title belong together: signature blocks and apposition.
+
+"De Minister van Defensie,\\nA.Th.B. Bijleveld-Schouten" (title, comma, name),
+"De staatssecretaris van OCW, mede namens de Minister voor WWI,\\n\\nMarja ..."
+(the signer is the first title), "Pavlo Klimkin, Minister van Buitenlandse Zaken"
+(name, comma, title).
+"""
+
+import re
+from typing import List, Optional
+
+from spacy.tokens import Doc, Span
+
+from .candidates import next_content, previous_content
+
+NAME_RULES = ("minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon", "minister:known_surname")
+TITLE_RULE = "minister:title_portfolio"
+COURTESY = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # "Drs.", "Mr.", "Dr."
+SIGNATURE_LEAD = re.compile(r"(?:^|[.:;]\s*)(?:de\s*)?$", re.I)
+
+
+def titles(doc: Doc) -> List[Span]:
+    return [e for e in doc.ents if e.label_ == "MINISTER" and (e._.rule or "").startswith(TITLE_RULE)]
+
+
+def names(doc: Doc) -> List[Span]:
+    return [e for e in doc.ents if e.label_ == "MINISTER" and (e._.rule or "").startswith(NAME_RULES)]
+
+
+def title_before(doc: Doc, name: Span) -> Optional[Span]:
+    """'Title,\\nDrs. Name': the title of a signature; past a 'mede namens' title to the signer."""
+    comma = previous_content(doc, name.start)
+    while comma is not None and COURTESY.match(comma.text):
+        comma = previous_content(doc, comma.i)
+    title = _title_ending_at(doc, comma)
+    while title is not None:
+        before = previous_content(doc, title.start)
+        if before is not None and before.lower_ == "de":
+            before = previous_content(doc, before.i)
+        mede = previous_content(doc, before.i) if before is not None and before.lower_ == "namens" else None
+        comma = previous_content(doc, mede.i) if mede is not None and mede.lower_ == "mede" else None
+        signer = _title_ending_at(doc, comma)
+        if signer is None:
+            return title
+        title = signer
+    return None
+
+
+def title_after(doc: Doc, name: Span) -> Optional[Span]:
+    """'Name, Title': apposition."""
+    comma = next_content(doc, name.end - 1)
+    if comma is None or comma.text != ",":
+        return None
+    start = next_content(doc, comma.i)
+    return next((t for t in titles(doc) if start is not None and t.start == start.i), None)
+
+
+def _title_ending_at(doc: Doc, comma) -> Optional[Span]:
+    if comma is None or comma.text != ",":
+        return None
+    return next((t for t in titles(doc) if t.end == comma.i), None)
+
+
+def is_signature(doc: Doc, title: Span) -> bool:
+    """The title opens its line (after 'De'), as in a signature block."""
+    line_start = doc.text.rfind("\n", 0, title.start_char) + 1
+    return bool(SIGNATURE_LEAD.search(doc.text[line_start: title.start_char].strip()))
