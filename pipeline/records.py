@@ -10,7 +10,7 @@ from . import __version__
 ENTITY_LABELS = ("MINISTER", "ORGANISATIE", "OPERATIE")
 MINISTER_ATTRIBUTES = ("functie", "persoon", "land")
 TOEZEGGING_ATTRIBUTES = ("bewindspersoon", "ministerie", "onderwerp", "termijn", "termijn_datum", "herkomst")
-LETTER_FIELDS = ("kamerstuk", "dossier_titel", "titel", "datum", "ondertekenaars")
+LETTER_FIELDS = ("kamerstuk", "dossier_titel", "titel", "datum", "ondertekenaars", "vergaderjaar")
 TOEZEGGING = "TOEZEGGING"
 LABELS = ENTITY_LABELS + (TOEZEGGING,)
 STATUSES = ("nieuw", "nagekomen")

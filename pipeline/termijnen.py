@@ -45,6 +45,9 @@ class TermijnFinder:
                 if iso is False:
                     continue
                 hits.append((m.start(), order, -len(m.group(0)), m, iso))
+        kinds = [k for k, _ in self.phrases]
+        firm = [h for h in hits if kinds[h[1]] != "vague"]
+        hits = firm or hits  # "nader", "spoedig" only when nothing else names a moment
         if not hits:
             return None
         start, _, _, m, iso = min(hits, key=lambda h: h[:3])
@@ -95,7 +98,7 @@ def past_date(day: int, month: int, year: Optional[str], ref: date) -> Optional[
 
 def resolve(kind: str, g: Dict[str, Optional[str]], ref: Optional[date]):
     """ISO date or range, None when the moment has no date, False when the match is no deadline."""
-    if kind == "undated":
+    if kind in ("undated", "vague") or g.get("anchor"):
         return None
     if ref is None:
         return None

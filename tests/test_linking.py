@@ -13,6 +13,7 @@ def test_letter_metadata_from_the_title_block_and_signature(nlp):
         "titel": "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN",
         "datum": "2015-12-16",
         "ondertekenaars": [{"functie": "Minister van Buitenlandse Zaken", "naam": "A.G. Koenders"}],
+        "vergaderjaar": "2015-2016",
     }
 
 

@@ -19,6 +19,8 @@ from .metadata import canonical_title
 from .serialize import DataBackedComponent
 from .signatures import NAME_RULES, names, title_after, title_before
 
+OPEN_PART = re.compile(r"\b(?:zal|zullen)\b", re.I)
+PROMISE_OF = re.compile(r"\btoezegging(?:en)?\s+(?:van|door)\s+(?:de\s+)?$", re.I)
 SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
 ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekking tot)\s+(?P<what>[^,;:.?!()]+)", re.I)
 
@@ -60,12 +62,15 @@ class Linker(DataBackedComponent):
     def __call__(self, doc: Doc) -> Doc:
         letter = doc._.letter or {}
         ref = _date(letter.get("datum"))
+        # without a date line, the turn of the year of the vergaderjaar dates people and occasions
+        # (not deadlines: those need the real date)
+        approx = ref or _middle_of(letter.get("vergaderjaar"))
         signers = letter.get("ondertekenaars") or []
         ministers = [e for e in doc.ents if e.label_ == "MINISTER"]
         for ent in ministers:
-            self._link_minister(doc, ent, ref, signers)
+            self._link_minister(doc, ent, approx, signers)
         for span in doc.spans.get("toezeggingen", []):
-            self._describe_toezegging(span, ref, signers, letter, ministers)
+            self._describe_toezegging(span, ref, approx, signers, letter, ministers)
         return doc
 
     # -- MINISTER --------------------------------------------------------------
@@ -142,19 +147,25 @@ class Linker(DataBackedComponent):
         return row["persoon"] if row else None
 
     # -- TOEZEGGING ------------------------------------------------------------
-    def _describe_toezegging(self, span: Span, ref, signers, letter, ministers) -> None:
+    def _describe_toezegging(self, span: Span, ref, approx, signers, letter, ministers) -> None:
         functie = self._committer(span, signers, letter, ministers)
         span._.bewindspersoon = functie
         span._.ministerie = self._ministry(functie)
         found = self.finder.termijn(span.text, ref)
+        if found is not None and span._.status == "nagekomen" and not OPEN_PART.search(span.text):
+            found = None  # a settled promise has no deadline left, unless part of it stays open
         span._.termijn = found.text if found else None
         span._.termijn_datum = found.iso if found else None
         span._.onderwerp = onderwerp(span.text, found.text if found else None)
         nagekomen = span._.status == "nagekomen"
-        span._.herkomst = self.finder.herkomst(span.text, ref, found) if nagekomen else None
+        span._.herkomst = self.finder.herkomst(span.text, approx, found) if nagekomen else None
 
     def _committer(self, span: Span, signers, letter, ministers) -> Optional[str]:
         inside = [m for m in ministers if span.start <= m.start and m.end <= span.end and m._.functie]
+        for m in inside:
+            # "de toezeggingen van de Minister-President": the settled promise was theirs
+            if PROMISE_OF.search(span.doc.text[span.start_char: m.start_char]):
+                return m._.functie
         if inside and not SPEAKER.search(span.text):
             return inside[0]._.functie
         if signers:
@@ -213,6 +224,10 @@ def _active(rows: List[dict], ref: Optional[date], latest: bool = False) -> Opti
 def _has_word(text: str, surname: str) -> bool:
     """The surname stands in the name as whole words ("m.h. schultz van haegen-maas geesteranus")."""
     return re.search(r"(?:^|[\s.])" + re.escape(surname) + r"(?:$|[\s-])", text) is not None
+
+
+def _middle_of(vergaderjaar: Optional[str]) -> Optional[date]:
+    return date(int(vergaderjaar.split("-")[0]), 12, 31) if vergaderjaar else None
 
 
 def _date(value: Optional[str]) -> Optional[date]:

@@ -45,8 +45,16 @@ class LetterMetadata(DataBackedComponent):
             "titel": _clean(self._first(text, "titel", "titel")),
             "datum": self._date(text),
             "ondertekenaars": signatories(doc),
+            "vergaderjaar": self._vergaderjaar(doc.text),
         }
         return doc
+
+    def _vergaderjaar(self, text: str) -> Optional[str]:
+        for pattern in self.patterns.get("vergaderjaar", []):
+            m = pattern.search(text)
+            if m and int(m.group("end")) == int(m.group("start")) + 1:
+                return f"{m.group('start')}-{m.group('end')}"
+        return None
 
     def _first(self, text: str, field: str, group: str) -> Optional[str]:
         for pattern in self.patterns.get(field, []):
