@@ -9,7 +9,7 @@ UD_DIR ?= $(SHARED)/data/ud
 BASE   ?=
 BASE_FLAG := $(if $(BASE),--base $(BASE),)
 
-.PHONY: install extract evaluate toezeggingen test model resources save clean
+.PHONY: install extract evaluate toezeggingen review test model resources save clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ evaluate: extract
 toezeggingen: extract
 	$(PY) -m pipeline toezeggingen data/annotations/seeds.jsonl -o data/annotations/toezeggingen.csv
 
+## HTML report of the seed letters against their gold: data/review/index.html
+review: extract
+	$(PY) -m pipeline review data/annotations/seeds.jsonl --gold data/gold/seeds.jsonl -o data/review
+
 ## the test suite (unit, corpus and quality tests)
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -49,4 +53,4 @@ save: $(STAMP)
 	$(PY) -m pipeline save build/pipeline $(BASE_FLAG)
 
 clean:
-	rm -rf build data/annotations .pytest_cache
+	rm -rf build data/annotations data/review .pytest_cache

@@ -109,6 +109,72 @@ def toezeggingen(
 
 
 @app.command()
+def review(
+    annotations: Path = typer.Argument(..., help="annotated JSONL from 'extract'"),
+    output: Path = typer.Option(..., "-o", "--output", help="directory for the HTML report"),
+    gold: Optional[Path] = typer.Option(None, help="gold JSONL: show correct, missed and spurious spans"),
+    corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off gold lines"),
+):
+    """Static HTML report: index page and one page per document (works offline)."""
+    from .annotations import AnnotationError, load_documents
+    from .review import write_report
+
+    try:
+        pred_docs = load_documents(annotations, corpus_root)
+        gold_docs = load_documents(gold, corpus_root) if gold else None
+        for doc_id, g in (gold_docs or {}).items():
+            if doc_id in pred_docs and pred_docs[doc_id].text != g.text:
+                raise AnnotationError(f"{gold}: document {doc_id}: text differs from the prediction")
+    except AnnotationError as err:
+        fail(str(err))
+    index = write_report(pred_docs, output, gold_docs)
+    typer.echo(f"wrote {index}", err=True)
+
+
+@app.command("export-labelstudio")
+def export_labelstudio(
+    annotations: Path = typer.Argument(..., help="annotated JSONL from 'extract'"),
+    output: Path = typer.Option(..., "-o", "--output", help="Label Studio tasks JSON to write"),
+):
+    """Predictions as Label Studio tasks with pre-annotations (config: docs/labelstudio.xml)."""
+    import srsly
+
+    from .annotations import AnnotationError, load_documents
+    from .io.writers import atomic_writer
+    from .labelstudio import to_tasks
+
+    try:
+        tasks = to_tasks(load_documents(annotations).values())
+    except AnnotationError as err:
+        fail(str(err))
+    with atomic_writer(output) as out:
+        out.write(srsly.json_dumps(tasks, indent=1) + "\n")
+    typer.echo(f"wrote {len(tasks)} task(s) to {output}", err=True)
+
+
+@app.command("import-labelstudio")
+def import_labelstudio(
+    export: Path = typer.Argument(..., help="Label Studio JSON export of reviewed tasks"),
+    output: Path = typer.Option(..., "-o", "--output", help="gold JSONL to write"),
+):
+    """Reviewed Label Studio tasks back into the gold format, validated."""
+    import json
+
+    from .annotations import AnnotationError
+    from .io.writers import atomic_writer, dump_json_line
+    from .labelstudio import from_export
+
+    try:
+        records = from_export(json.loads(export.read_text(encoding="utf-8")), str(export))
+    except (OSError, ValueError) as err:
+        fail(f"{export}: {err}" if not isinstance(err, AnnotationError) else str(err))
+    with atomic_writer(output) as out:
+        for record in records:
+            out.write(dump_json_line(record))
+    typer.echo(f"wrote {len(records)} reviewed document(s) to {output}", err=True)
+
+
+@app.command()
 def save(
     output_dir: Path = typer.Argument(..., help="directory to write the assembled pipeline to"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
