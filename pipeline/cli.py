@@ -18,39 +18,40 @@ def fail(message: str) -> None:
 @app.command()
 def extract(
     inputs: List[Path] = typer.Argument(..., help=".txt files, folders of .txt files, or JSONL with id and text"),
-    output: Path = typer.Option(..., "-o", "--output", help="JSONL to write (atomically)"),
+    output: Path = typer.Option(..., "-o", "--output", help="JSONL to write; appears only when complete"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
+    n_process: int = typer.Option(1, "--n-process", help="worker processes (spaCy multiprocessing)"),
+    resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
-    from .io.readers import InputDoc, iter_inputs
-    from .io.writers import atomic_writer, dump_json_line
+    from .extraction import annotate
+    from .io.journal import Journal
+    from .io.readers import iter_inputs
     from .load import load
-    from .records import doc_to_record
 
     nlp = load(base)
     info = nlp.meta["kamer_base"]
     typer.echo(f"base model: {info['name']} {info['version']} ({info['kind']})", err=True)
     problems = []
 
-    def documents():
-        for item in iter_inputs(inputs, corpus_root):
-            if isinstance(item, InputDoc):
-                yield item.text, item
-            else:
-                problems.append(item)
-                typer.echo(f"skipped: {item}", err=True)
+    def report(problem):
+        problems.append(problem)
+        typer.echo(f"skipped: {problem}", err=True)
 
-    written = 0
+    journal = Journal(output, resume=resume)
+    if journal.done:
+        typer.echo(f"resuming: {len(journal.done)} document(s) already written", err=True)
     progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
-    with atomic_writer(output) as out:
-        for doc, item in nlp.pipe(documents(), as_tuples=True, batch_size=batch_size):
-            out.write(dump_json_line(doc_to_record(doc, item.id, item.source, info)))
-            written += 1
-            progress.update()
-    progress.close()
-    typer.echo(f"wrote {written} document(s) to {output}", err=True)
+    try:
+        written = annotate(nlp, iter_inputs(inputs, corpus_root), journal, report, batch_size, n_process,
+                           progress.update)
+        journal.commit()
+    finally:
+        journal.close()
+        progress.close()
+    typer.echo(f"wrote {written + len(journal.done)} document(s) to {output}", err=True)
     if problems:
         fail(f"{len(problems)} input(s) skipped (listed above)")
 
