@@ -23,6 +23,9 @@ def extract(
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
     n_process: int = typer.Option(1, "--n-process", help="worker processes (spaCy multiprocessing)"),
     resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
+    engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster, see --scheduler)"),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
+    partition_size: int = typer.Option(32, help="documents per Dask task"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
@@ -31,9 +34,14 @@ def extract(
     from .io.readers import iter_inputs
     from .load import load
 
-    nlp = load(base)
-    info = nlp.meta["kamer_base"]
-    typer.echo(f"base model: {info['name']} {info['version']} ({info['kind']})", err=True)
+    if engine not in ("local", "dask"):
+        fail(f"unknown engine {engine!r} (local or dask)")
+    if engine == "dask" and not scheduler:
+        fail("--engine dask needs --scheduler ADDRESS")
+    if engine == "local":
+        nlp = load(base)
+        info = nlp.meta["kamer_base"]
+        typer.echo(f"base model: {info['name']} {info['version']} ({info['kind']})", err=True)
     problems = []
 
     def report(problem):
@@ -45,8 +53,13 @@ def extract(
         typer.echo(f"resuming: {len(journal.done)} document(s) already written", err=True)
     progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
     try:
-        written = annotate(nlp, iter_inputs(inputs, corpus_root), journal, report, batch_size, n_process,
-                           progress.update)
+        documents = iter_inputs(inputs, corpus_root)
+        if engine == "dask":
+            from .dask_engine import run_dask
+
+            written = run_dask(scheduler, documents, journal, report, base, partition_size)
+        else:
+            written = annotate(nlp, documents, journal, report, batch_size, n_process, progress.update)
         journal.commit()
     finally:
         journal.close()
