@@ -23,6 +23,7 @@ def extract(
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
     n_process: int = typer.Option(1, "--n-process", help="worker processes (spaCy multiprocessing)"),
     resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
+    encoding: str = typer.Option("utf-8", help="encoding of .txt inputs, e.g. cp1252 or latin-1 for old archives"),
     engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster, see --scheduler)"),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
     partition_size: int = typer.Option(32, help="documents per Dask task"),
@@ -53,7 +54,7 @@ def extract(
         typer.echo(f"resuming: {len(journal.done)} document(s) already written", err=True)
     progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
     try:
-        documents = iter_inputs(inputs, corpus_root)
+        documents = iter_inputs(inputs, corpus_root, encoding)
         if engine == "dask":
             from .dask_engine import run_dask
 

@@ -22,7 +22,7 @@ def test_text_files_folders_and_bom(tmp_path):
     [
         (b"\x00\x01binary", "binary file"),
         (b"", "empty file"),
-        ("Financi\u00ebn".encode("cp1252"), "not valid UTF-8"),
+        ("Financi\u00ebn".encode("cp1252"), "pass --encoding cp1252"),
     ],
 )
 def test_bad_files_are_reported_and_others_still_read(tmp_path, content, message):
@@ -83,3 +83,20 @@ def test_standoff_jsonl_lines_are_read_from_the_corpus_root_and_hash_checked(tmp
     items = list(iter_inputs([path], corpus_root=tmp_path))
     assert [(i.id, i.text) for i in items if isinstance(i, InputDoc)] == [("a", "De NAVO.")]
     assert "document b: sha256 of" in problems(items)[0]
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_legacy_encodings_read_correctly_when_named(tmp_path, codec):
+    text = "De Minister van Financi\u00ebn re\u00efntegreert \u00e9\u00e9n co\u00f6rdinator."
+    (tmp_path / "old.txt").write_bytes(text.encode(codec))
+    items = list(iter_inputs([tmp_path / "old.txt"], encoding=codec))
+    assert [i.text for i in items] == [text]
+    # read as UTF-8 by mistake it is refused, not garbled
+    assert "not valid utf-8" in str(list(iter_inputs([tmp_path / "old.txt"]))[0])
+
+
+def test_utf8_with_and_without_bom_give_the_same_text(tmp_path):
+    text = "Co\u00f6rdinatie met de NAVO."
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert [i.text for i in iter_inputs([tmp_path])] == [text, text]

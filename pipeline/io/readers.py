@@ -34,7 +34,9 @@ class InputProblem:
 Item = Union[InputDoc, InputProblem]
 
 
-def iter_inputs(paths: Iterable[Union[str, Path]], corpus_root: Union[str, Path, None] = None) -> Iterator[Item]:
+def iter_inputs(
+    paths: Iterable[Union[str, Path]], corpus_root: Union[str, Path, None] = None, encoding: str = "utf-8"
+) -> Iterator[Item]:
     """Documents from files, folders and JSONL (full lines, or stand-off lines read from corpus_root)."""
     for raw in paths:
         path = Path(raw)
@@ -43,31 +45,32 @@ def iter_inputs(paths: Iterable[Union[str, Path]], corpus_root: Union[str, Path,
             if not files:
                 yield InputProblem(str(path), "directory contains no .txt files")
             for file in files:
-                yield read_text_file(file)
+                yield read_text_file(file, encoding)
         elif path.suffix == ".jsonl":
             yield from read_jsonl_inputs(path, Path(corpus_root) if corpus_root else DEFAULT_CORPUS_ROOT)
         elif path.is_file():
-            yield read_text_file(path)
+            yield read_text_file(path, encoding)
         else:
             yield InputProblem(str(path), "no such file or directory")
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped). Anything else is refused, never guessed."""
+def decode(data: bytes, encoding: str = "utf-8") -> str:
+    """UTF-8 by default (a BOM is dropped); another encoding only when asked. Never guessed."""
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes), not text")
+    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as err:
         raise ValueError(
-            f"not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start}); "
-            "convert it first, e.g. iconv -f cp1252 -t utf-8"
+            f"not valid {encoding} (byte {data[err.start]:#04x} at offset {err.start}); "
+            "if it is cp1252 or latin-1 (older Dutch archives), pass --encoding cp1252"
         ) from None
 
 
-def read_text_file(path: Path) -> Item:
+def read_text_file(path: Path, encoding: str = "utf-8") -> Item:
     try:
-        text = decode(path.read_bytes())
+        text = decode(path.read_bytes(), encoding)
     except (OSError, ValueError) as err:
         return InputProblem(str(path), str(err))
     if not text.strip():
