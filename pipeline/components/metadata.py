@@ -38,14 +38,15 @@ class LetterMetadata(DataBackedComponent):
                 self.patterns.setdefault(row["field"], []).append(re.compile(pattern))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = content_text(doc)
+        raw = doc.text  # built anew on every access: read once
+        text = content_text(doc, raw)
         doc._.letter = {
-            "kamerstuk": self._kamerstuk(text, furniture_text(doc)),
+            "kamerstuk": self._kamerstuk(text, furniture_text(doc, raw)),
             "dossier_titel": self._first(text, "dossier", "titel"),
             "titel": _clean(self._first(text, "titel", "titel")),
             "datum": self._date(text),
-            "ondertekenaars": signatories(doc),
-            "vergaderjaar": self._vergaderjaar(doc.text),
+            "ondertekenaars": signatories(doc, raw),
+            "vergaderjaar": self._vergaderjaar(raw),
         }
         return doc
 
@@ -86,30 +87,30 @@ class LetterMetadata(DataBackedComponent):
         return None
 
 
-def content_text(doc: Doc) -> str:
+def content_text(doc: Doc, raw: str) -> str:
     """doc.text with page and web furniture blanked out (offsets unchanged)."""
-    return _blank(doc, lambda tok: tok._.is_furniture)
+    return _blank(doc, raw, lambda tok: tok._.is_furniture)
 
 
-def furniture_text(doc: Doc) -> str:
+def furniture_text(doc: Doc, raw: str) -> str:
     """Only the furniture (running headers, web metadata), the rest blanked out."""
-    return _blank(doc, lambda tok: not tok._.is_furniture and not tok.is_space)
+    return _blank(doc, raw, lambda tok: not tok._.is_furniture and not tok.is_space)
 
 
-def _blank(doc: Doc, hide) -> str:
-    chars = list(doc.text)
+def _blank(doc: Doc, raw: str, hide) -> str:
+    chars = list(raw)
     for tok in doc:
         if hide(tok):
             chars[tok.idx: tok.idx + len(tok.text)] = " " * len(tok.text)
     return "".join(chars)
 
 
-def signatories(doc: Doc) -> List[dict]:
+def signatories(doc: Doc, text: str) -> List[dict]:
     """Signers: names under a title that opens its line ('De Minister van Defensie,\\nA.Th.B. ...')."""
     found = []
     for name in names(doc):
         title = title_before(doc, name)
-        if title is not None and is_signature(doc, title):
+        if title is not None and is_signature(text, title):
             found.append({"functie": canonical_title(title.text), "naam": _clean(name.text)})
     return found
 

@@ -99,8 +99,9 @@ class PdfRepair(DataBackedComponent):
 
     # -- page headers and footers -------------------------------------------
     def _mark_furniture(self, doc: Doc) -> None:
+        text = doc.text  # built anew on every access: read once
         for _rule, pattern in self.furniture:
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None:
                     continue

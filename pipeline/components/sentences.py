@@ -58,12 +58,13 @@ class SentenceSegmenter(DataBackedComponent):
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        wrap_width = self._wrap_width(doc.text)
+        text = doc.text  # built anew on every access: read once
+        wrap_width = self._wrap_width(text)
         content = [t for t in doc if not is_skippable(t)]
         starts = {content[0].i} if content else set()
-        forced = self._forced_break_offsets(doc.text)
+        forced = self._forced_break_offsets(text)
         for prev, nxt in zip(content, content[1:]):
-            if self._is_boundary(doc, prev, nxt, wrap_width) or prev.idx + len(prev.text) in forced:
+            if self._is_boundary(doc, text, prev, nxt, wrap_width) or prev.idx + len(prev.text) in forced:
                 starts.add(nxt.i)
         for token in doc:
             token.is_sent_start = token.i == 0 or token.i in starts
@@ -86,14 +87,14 @@ class SentenceSegmenter(DataBackedComponent):
         # paragraphs copied from HTML are one long line each: not wrapped
         return width if width <= 120 else None
 
-    def _is_boundary(self, doc: Doc, prev: Token, nxt: Token, wrap_width) -> bool:
-        gap = doc.text[prev.idx + len(prev.text): nxt.idx]
+    def _is_boundary(self, doc: Doc, text: str, prev: Token, nxt: Token, wrap_width) -> bool:
+        gap = text[prev.idx + len(prev.text): nxt.idx]
         newlines = gap.count("\n")
-        if newlines and self._line_break_ends_sentence(doc, prev, nxt, gap, newlines, wrap_width):
+        if newlines and self._line_break_ends_sentence(doc, text, prev, nxt, newlines, wrap_width):
             return True
-        return self._punctuation_ends_sentence(doc, prev, nxt, newlines)
+        return self._punctuation_ends_sentence(doc, text, prev, nxt, newlines)
 
-    def _line_break_ends_sentence(self, doc, prev, nxt, gap, newlines, wrap_width) -> bool:
+    def _line_break_ends_sentence(self, doc, text, prev, nxt, newlines, wrap_width) -> bool:
         if self._only_furniture_between(doc, prev, nxt):
             return False
         first = nxt.text[:1]
@@ -105,8 +106,8 @@ class SentenceSegmenter(DataBackedComponent):
             return False  # the sentence goes on
         if wrap_width is None:
             return True  # HTML copies: every line is a paragraph
-        line_start = doc.text.rfind("\n", 0, prev.idx) + 1
-        line = doc.text[line_start: prev.idx + len(prev.text)].strip()
+        line_start = text.rfind("\n", 0, prev.idx) + 1
+        line = text[line_start: prev.idx + len(prev.text)].strip()
         # hard-wrapped text: only a short line (heading, date line) ends here
         return len(line) < self.short_line_ratio * wrap_width
 
@@ -116,16 +117,16 @@ class SentenceSegmenter(DataBackedComponent):
         between = doc[prev.i + 1: nxt.i]
         return any(t._.is_furniture for t in between) and not prev.text in SENT_FINAL
 
-    def _punctuation_ends_sentence(self, doc, prev, nxt, newlines) -> bool:
-        text = prev.text
+    def _punctuation_ends_sentence(self, doc, text, prev, nxt, newlines) -> bool:
+        token_text = prev.text
         if self._is_footnote_after_stop(doc, prev):
-            text = "."  # "... Commissie.1 De ..." ends the sentence like "." would
-        if text in SENT_FINAL or (text.endswith(".") and text.lower() in self.final_abbrevs):
-            if text == "." and self._is_enumerator_or_initial(doc, prev):
+            token_text = "."  # "... Commissie.1 De ..." ends the sentence like "." would
+        if token_text in SENT_FINAL or (token_text.endswith(".") and token_text.lower() in self.final_abbrevs):
+            if token_text == "." and self._is_enumerator_or_initial(doc, text, prev):
                 return False
             first = nxt.text[:1]
             return first.isupper() or first in OPENERS or (newlines > 0 and first.isdigit())
-        if text in {"»", "”", ")"} and prev.i > 0 and doc[prev.i - 1].text in SENT_FINAL:
+        if token_text in {"»", "”", ")"} and prev.i > 0 and doc[prev.i - 1].text in SENT_FINAL:
             return nxt.text[:1].isupper()
         return False
 
@@ -137,12 +138,12 @@ class SentenceSegmenter(DataBackedComponent):
         return stop.text in SENT_FINAL and not stop.whitespace_
 
     @staticmethod
-    def _is_enumerator_or_initial(doc: Doc, stop: Token) -> bool:
+    def _is_enumerator_or_initial(doc: Doc, text: str, stop: Token) -> bool:
         if stop.i == 0:
             return False
         before = doc[stop.i - 1]
         if len(before.text) == 1 and before.text.isupper():
             return True  # "J. Bakker"
-        line_start = doc.text.rfind("\n", 0, before.idx) + 1
-        at_line_start = not doc.text[line_start: before.idx].strip()
+        line_start = text.rfind("\n", 0, before.idx) + 1
+        at_line_start = not text[line_start: before.idx].strip()
         return at_line_start and before.text.isdigit() and len(before.text) <= 2  # "1. Inleiding"

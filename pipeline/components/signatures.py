@@ -61,7 +61,7 @@ def _title_ending_at(doc: Doc, comma) -> Optional[Span]:
     return next((t for t in titles(doc) if t.end == comma.i), None)
 
 
-def is_signature(doc: Doc, title: Span) -> bool:
+def is_signature(text: str, title: Span) -> bool:
     """The title opens its line (after 'De'), as in a signature block."""
-    line_start = doc.text.rfind("\n", 0, title.start_char) + 1
-    return bool(SIGNATURE_LEAD.search(doc.text[line_start: title.start_char].strip()))
+    line_start = text.rfind("\n", 0, title.start_char) + 1
+    return bool(SIGNATURE_LEAD.search(text[line_start: title.start_char].strip()))
