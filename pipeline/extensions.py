@@ -3,14 +3,24 @@
 from spacy.tokens import Doc, Span, Token
 
 
+FURNITURE_KEY = "kamer_furniture"  # doc.user_data: one byte per token, 1 = furniture
+
+
+def is_furniture(token: Token) -> bool:
+    # a plain bytes lookup: the taggers ask this for every token, and it survives
+    # the Doc serialisation of multiprocessing
+    marks = token.doc.user_data.get(FURNITURE_KEY)
+    return bool(marks) and marks[token.i] == 1
+
+
 def register() -> None:
     # force=False keeps this idempotent when several components import it.
     for name in ("rule", "status"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Token.has_extension("is_furniture"):
-        # running page header/footer inside the text: skipped by taggers
-        Token.set_extension("is_furniture", default=False)
+        # running page header/footer or web-page menu inside the text: skipped by taggers
+        Token.set_extension("is_furniture", getter=is_furniture)
     if not Doc.has_extension("letter"):
         # metadata read from the letter: kamerstuk, titles, date, signatories
         Doc.set_extension("letter", default=None)

@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import is_furniture
 from .candidates import Candidate, overlaps, previous_content, take_non_overlapping
 
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z][A-Za-z0-9&-]{1,11}$")
@@ -130,7 +131,7 @@ def has_head(name: Span, heads: Sequence[str]) -> bool:
 def occurrences(doc: Doc, text: str):
     parts = text.split()
     for tok in doc:
-        if tok.text == parts[0] and not tok._.is_furniture:
+        if tok.text == parts[0] and not is_furniture(tok):
             window = [t.text for t in doc[tok.i: tok.i + len(parts)]]
             if window == parts:
                 yield tok.i, len(parts)

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .. import extensions  # noqa: F401
+from ..extensions import is_furniture
 from ..resource_files import RESOURCES, read_jsonl, read_list, read_tsv
 from .acronyms import apply_acronyms
 from .candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
@@ -205,7 +205,7 @@ class EntityTagger(DataBackedComponent):
                 e -= 1  # a span never ends on punctuation or "en"
             if e == s:
                 continue
-            if any(t._.is_furniture for t in doc[s:e]) or self._after_excluded(doc, s, rule):
+            if any(is_furniture(t) for t in doc[s:e]) or self._after_excluded(doc, s, rule):
                 continue
             yield Candidate(
                 s, e, rule["label"], rule["id"], int(rule.get("priority", 20)),

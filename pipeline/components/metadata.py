@@ -12,7 +12,7 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from ..extensions import is_furniture
 from ..resource_files import read_jsonl
 from ..termijnen import month_number
 from .signatures import is_signature, names, title_before
@@ -89,12 +89,12 @@ class LetterMetadata(DataBackedComponent):
 
 def content_text(doc: Doc, raw: str) -> str:
     """doc.text with page and web furniture blanked out (offsets unchanged)."""
-    return _blank(doc, raw, lambda tok: tok._.is_furniture)
+    return _blank(doc, raw, is_furniture)
 
 
 def furniture_text(doc: Doc, raw: str) -> str:
     """Only the furniture (running headers, web metadata), the rest blanked out."""
-    return _blank(doc, raw, lambda tok: not tok._.is_furniture and not tok.is_space)
+    return _blank(doc, raw, lambda tok: not is_furniture(tok) and not tok.is_space)
 
 
 def _blank(doc: Doc, raw: str, hide) -> str:

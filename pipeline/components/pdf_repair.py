@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import extensions  # noqa: F401  (registers Token._.is_furniture)
+from ..extensions import FURNITURE_KEY, is_furniture
 from ..resource_files import read_jsonl, read_list
 from .serialize import DataBackedComponent
 
@@ -100,15 +100,15 @@ class PdfRepair(DataBackedComponent):
     # -- page headers and footers -------------------------------------------
     def _mark_furniture(self, doc: Doc) -> None:
         text = doc.text  # built anew on every access: read once
+        marks = bytearray(len(doc))
         for _rule, pattern in self.furniture:
             for m in pattern.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is None:
-                    continue
-                for token in span:
-                    token._.is_furniture = True
+                if span is not None:
+                    marks[span.start: span.end] = b"\x01" * len(span)
+        doc.user_data[FURNITURE_KEY] = bytes(marks)
 
 
 def is_skippable(token: Token) -> bool:
     """Tokens a tagger steps over: whitespace and page furniture."""
-    return token.is_space or token._.is_furniture
+    return token.is_space or is_furniture(token)

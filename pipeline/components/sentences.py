@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 import re
 
 from ..resource_files import read_jsonl, read_tsv
+from ..extensions import is_furniture
 from .pdf_repair import is_skippable
 from .serialize import DataBackedComponent
 
@@ -115,7 +116,7 @@ class SentenceSegmenter(DataBackedComponent):
     def _only_furniture_between(doc, prev, nxt) -> bool:
         # a page header between two halves of a sentence is not a paragraph break
         between = doc[prev.i + 1: nxt.i]
-        return any(t._.is_furniture for t in between) and not prev.text in SENT_FINAL
+        return any(is_furniture(t) for t in between) and not prev.text in SENT_FINAL
 
     def _punctuation_ends_sentence(self, doc, text, prev, nxt, newlines) -> bool:
         token_text = prev.text
