@@ -9,7 +9,7 @@ UD_DIR ?= $(SHARED)/data/ud
 BASE   ?=
 BASE_FLAG := $(if $(BASE),--base $(BASE),)
 
-.PHONY: install extract evaluate toezeggingen review test model resources save clean
+.PHONY: install extract evaluate toezeggingen review test bench model resources save clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ review: extract
 ## the test suite (unit, corpus and quality tests)
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+## throughput and memory: tokenizer, base model, full pipeline (results in docs/performance.md)
+bench: $(STAMP)
+	$(PY) scripts/bench.py --words 1000000 --shared $(SHARED) --out docs/performance.md
 
 ## retrain the bundled base model from UD Dutch (not needed to use the tool)
 model: $(STAMP)
