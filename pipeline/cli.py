@@ -60,7 +60,8 @@ def extract(
 
             written = run_dask(scheduler, documents, journal, report, base, partition_size)
         else:
-            written = annotate(nlp, documents, journal, report, batch_size, n_process, progress.update)
+            written = annotate(nlp, documents, journal.write, report, journal.done, batch_size, n_process,
+                               progress.update)
         journal.commit()
     finally:
         journal.close()

@@ -32,17 +32,8 @@ def annotate_partition(docs: List[InputDoc], base: Optional[str], part: str) -> 
     """Runs on a worker: annotate one partition into its part file."""
     from .extraction import annotate
 
-    class PartWriter:
-        done: set = set()
-
-        def __init__(self, handle):
-            self.handle = handle
-
-        def write(self, line: str) -> None:
-            self.handle.write(line)
-
     with atomic_writer(part) as handle:
-        annotate(_pipeline(base), docs, PartWriter(handle), on_problem=lambda p: None)
+        annotate(_pipeline(base), docs, handle.write, on_problem=lambda p: None)
     return part
 
 

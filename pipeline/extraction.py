@@ -1,11 +1,10 @@
 """Annotate a stream of documents into JSONL: bounded memory, long texts in pieces, resumable."""
 
 import re
-from typing import Callable, Iterable, Iterator, List, Optional, Tuple
+from typing import AbstractSet, Callable, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 
-from .io.journal import Journal
 from .io.readers import InputProblem
 from .io.writers import dump_json_line
 from .records import doc_to_record
@@ -52,12 +51,14 @@ def merge(records: List[dict], offsets: List[int], text: str) -> dict:
 def annotate(
     nlp: Language,
     items: Iterable,
-    journal: Journal,
+    write: Callable[[str], None],
     on_problem: Callable[[InputProblem], None],
+    skip: AbstractSet[str] = frozenset(),
     batch_size: int = 16,
     n_process: int = 1,
     progress: Optional[Callable[[], None]] = None,
 ) -> int:
+    """Annotate documents in input order; `write` gets one JSON line per document (ids in `skip` are done)."""
     base = nlp.meta["kamer_base"]
     max_len = nlp.max_length
 
@@ -65,7 +66,7 @@ def annotate(
         for item in items:
             if isinstance(item, InputProblem):
                 on_problem(item)
-            elif item.id not in journal.done:
+            elif item.id not in skip:
                 parts = pieces(item.text, max_len)
                 for k, (offset, piece) in enumerate(parts):
                     yield piece, (item, offset, k, len(parts))
@@ -78,7 +79,7 @@ def annotate(
         offsets.append(offset)
         if k == total - 1:
             record = pending[0] if total == 1 else merge(pending, offsets, item.text)
-            journal.write(dump_json_line(record))
+            write(dump_json_line(record))
             pending, offsets = [], []
             written += 1
             if progress:

@@ -34,7 +34,7 @@ def test_text_longer_than_max_length_is_annotated_in_pieces_with_true_offsets(nl
         journal = Journal(out)
         path = tmp_path / "in.jsonl"
         path.write_text(json.dumps({"id": "long", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-        annotate(nlp, iter_inputs([path]), journal, on_problem=lambda p: None)
+        annotate(nlp, iter_inputs([path]), journal.write, on_problem=lambda p: None)
         journal.commit()
     finally:
         nlp.max_length = old
