@@ -32,7 +32,7 @@ from ..extensions import is_furniture
 from ..resource_files import RESOURCES, read_jsonl, read_list, read_tsv
 from .acronyms import apply_acronyms
 from .candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
-from .pdf_repair import is_skippable
+from .pdf_repair import content_tokens
 from .serialize import DataBackedComponent
 
 SPACE_ELEMENT = {"IS_SPACE": True, "OP": "*"}
@@ -178,7 +178,7 @@ class EntityTagger(DataBackedComponent):
         return doc
 
     def _phrase_candidates(self, doc: Doc) -> Iterable[Candidate]:
-        content = [t for t in doc if not is_skippable(t)]
+        content = content_tokens(doc)
         if not content:
             return
         compact = Doc(doc.vocab, words=[t.norm_ for t in content])

@@ -10,7 +10,7 @@
 """
 
 import re
-from typing import Optional
+from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -112,3 +112,12 @@ class PdfRepair(DataBackedComponent):
 def is_skippable(token: Token) -> bool:
     """Tokens a tagger steps over: whitespace and page furniture."""
     return token.is_space or is_furniture(token)
+
+
+def content_tokens(tokens) -> List[Token]:
+    """The tokens of a Doc or Span that are neither whitespace nor furniture (one pass, no per-token lookups)."""
+    doc = tokens.doc if hasattr(tokens, "doc") and not isinstance(tokens, Doc) else tokens
+    marks = doc.user_data.get(FURNITURE_KEY) or b""
+    if not marks:
+        return [t for t in tokens if not t.is_space]
+    return [t for t in tokens if not t.is_space and marks[t.i] != 1]

@@ -11,17 +11,18 @@ are already set (True and False), so our rules decide and the parse follows.
   keeps it inside.
 """
 
+import re
 import statistics
 from typing import Optional
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-import re
-
 from ..resource_files import read_jsonl, read_tsv
 from ..extensions import is_furniture
-from .pdf_repair import is_skippable
+from .pdf_repair import content_tokens
 from .serialize import DataBackedComponent
 
 SENT_FINAL = {".", "!", "?", "…"}
@@ -61,17 +62,19 @@ class SentenceSegmenter(DataBackedComponent):
             return doc
         text = doc.text  # built anew on every access: read once
         wrap_width = self._wrap_width(text)
-        content = [t for t in doc if not is_skippable(t)]
+        content = content_tokens(doc)
         starts = {content[0].i} if content else set()
         forced = self._forced_break_offsets(text)
         for prev, nxt in zip(content, content[1:]):
             if self._is_boundary(doc, text, prev, nxt, wrap_width) or prev.idx + len(prev.text) in forced:
                 starts.add(nxt.i)
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.i in starts
+        # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
+        starts.add(0)
         if content and content[0].i != 0:
-            # leading whitespace belongs to the first sentence
-            content[0].is_sent_start = False
+            starts.discard(content[0].i)  # leading whitespace belongs to the first sentence
+        values = numpy.full((len(doc), 1), -1, dtype="int64")
+        values[sorted(starts), 0] = 1
+        doc.from_array([SENT_START], values.astype("uint64"))  # -1 (not a start) as spaCy stores it
         return doc
 
     def _forced_break_offsets(self, text: str) -> set:

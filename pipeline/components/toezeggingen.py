@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
 from ..resource_files import read_jsonl
-from .pdf_repair import is_skippable
+from .pdf_repair import content_tokens, is_skippable
 from .serialize import DataBackedComponent
 
 SPANS_KEY = "toezeggingen"
@@ -102,4 +102,4 @@ def trim(sent: Span) -> Optional[Span]:
 
 
 def sentence_norm(span: Span) -> str:
-    return " ".join(t.norm_ for t in span if not is_skippable(t))
+    return " ".join(t.norm_ for t in content_tokens(span))
