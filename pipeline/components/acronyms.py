@@ -13,6 +13,8 @@ Wherever a defined acronym recurs in the document it gets the same label.
 import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..extensions import is_furniture
@@ -66,9 +68,8 @@ def apply_acronyms(doc: Doc, chosen: List[Candidate], org_heads: Sequence[str]) 
 def bracketed(doc: Doc) -> List[Tuple[int, int]]:
     """Token ranges of "( ACR )" and "( ACR Word )"."""
     found = []
-    for tok in doc:
-        if tok.text != "(":
-            continue
+    for i in positions(doc, "("):
+        tok = doc[i]
         for width in (1, 2):
             close = tok.i + 1 + width
             # ")1": a footnote number glued to the bracket
@@ -128,10 +129,16 @@ def has_head(name: Span, heads: Sequence[str]) -> bool:
     return any(t.lower_.endswith(heads) for t in name if not t.is_space)
 
 
+def positions(doc: Doc, text: str) -> List[int]:
+    """Indices of tokens with this exact text (an array search, not a Python loop over tokens)."""
+    orth = doc.vocab.strings[text] if text in doc.vocab.strings else None
+    if orth is None:
+        return []
+    return numpy.flatnonzero(doc.to_array(ORTH) == orth).tolist()
+
+
 def occurrences(doc: Doc, text: str):
     parts = text.split()
-    for tok in doc:
-        if tok.text == parts[0] and not is_furniture(tok):
-            window = [t.text for t in doc[tok.i: tok.i + len(parts)]]
-            if window == parts:
-                yield tok.i, len(parts)
+    for i in positions(doc, parts[0]):
+        if not is_furniture(doc[i]) and [t.text for t in doc[i: i + len(parts)]] == parts:
+            yield i, len(parts)
