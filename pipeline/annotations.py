@@ -80,6 +80,7 @@ def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORP
     text = obj.get("text")
     if text is None:
         text = _read_standoff(obj, where, root)
+        obj = resolve_copied_text(obj, text)
     elif not isinstance(text, str):
         raise AnnotationError(f"{where}: document {doc_id}: 'text' is not a string")
     spans = obj.get("spans")
@@ -89,6 +90,23 @@ def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORP
     _check_entity_overlaps(parsed, f"{where}: document {doc_id}")
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     return Document(doc_id, text, parsed, where, meta)
+
+
+def resolve_copied_text(obj: dict, text: str) -> dict:
+    """Stand-off lines give text-valued attributes as [start, end] into the text: make them strings."""
+    def value(v):
+        return text[v[0]: v[1]] if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) else v
+
+    spans = [{**span, **{k: value(span[k]) for k in ("termijn", "onderwerp") if k in span}}
+             for span in obj.get("spans") or [] if isinstance(span, dict)]
+    meta = dict(obj.get("meta") or {})
+    for key in ("titel", "dossier_titel"):
+        if key in meta:
+            meta[key] = value(meta[key])
+    if isinstance(meta.get("ondertekenaars"), list):
+        meta["ondertekenaars"] = [{**s, "naam": value(s.get("naam"))} if isinstance(s, dict) else s
+                                  for s in meta["ondertekenaars"]]
+    return {**obj, "spans": spans, "meta": meta}
 
 
 def _read_standoff(obj: dict, where: str, root: Path) -> str:
