@@ -17,7 +17,7 @@ from ..termijnen import TermijnFinder
 from .candidates import next_content
 from .metadata import canonical_title
 from .serialize import DataBackedComponent
-from .signatures import NAME_RULES, names, title_after, title_before
+from .signatures import NAME_RULES, pairs
 
 OPEN_PART = re.compile(r"\b(?:zal|zullen)\b", re.I)
 PROMISE_OF = re.compile(r"\btoezegging(?:en)?\s+(?:van|door)\s+(?:de\s+)?$", re.I)
@@ -67,14 +67,15 @@ class Linker(DataBackedComponent):
         approx = ref or _middle_of(letter.get("vergaderjaar"))
         signers = letter.get("ondertekenaars") or []
         ministers = [e for e in doc.ents if e.label_ == "MINISTER"]
+        partners = pairs(doc)  # name -> (title, signed under it), computed once per letter
         for ent in ministers:
-            self._link_minister(doc, ent, approx, signers)
+            self._link_minister(doc, ent, approx, signers, partners)
         for span in doc.spans.get("toezeggingen", []):
             self._describe_toezegging(span, ref, approx, signers, letter, ministers)
         return doc
 
     # -- MINISTER --------------------------------------------------------------
-    def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict]) -> None:
+    def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict], partners) -> None:
         rule = ent._.rule or ""
         first = ent[0].lower_
         if first in self.data["nationalities"]:
@@ -83,8 +84,8 @@ class Linker(DataBackedComponent):
             return
         if rule.startswith(NAME_RULES):
             row = self._person_by_name(ent.text, ref)
-            signed_under = title_before(doc, ent)
-            title = signed_under or title_after(doc, ent)
+            title, signed = partners.get((ent.start, ent.end), (None, False))
+            signed_under = title if signed else None
             ent._.persoon = row["persoon"] if row else _clean(ent.text)
             ent._.functie = canonical_title(title.text) if title is not None else (row["functie"] if row else None)
             # a letter's signer is Dutch; a name in apposition only when the data knows it
@@ -100,7 +101,7 @@ class Linker(DataBackedComponent):
         bare = rule.startswith("minister:definite_bare_title")
         functie = self._bare_title_office(doc, ent, signers) if bare else canonical_title(ent.text)
         ent._.functie = functie
-        name = adjacent_name(doc, ent)
+        name = next((doc[s:e] for (s, e), (t, _) in partners.items() if t == ent), None)
         named = self._person_by_name(name.text, ref) if name is not None else None
         dutch = bare or name is None or named is not None
         ent._.land = "NL" if dutch else None
@@ -188,15 +189,6 @@ class Linker(DataBackedComponent):
             return None
         portfolio = m.group(1)
         return self.data["ministries"].get(portfolio.lower(), portfolio)
-
-
-def adjacent_title(doc: Doc, ent: Span) -> Optional[Span]:
-    """The title of a signature above the name, else one in apposition after it."""
-    return title_before(doc, ent) or title_after(doc, ent)
-
-
-def adjacent_name(doc: Doc, title: Span) -> Optional[Span]:
-    return next((n for n in names(doc) if adjacent_title(doc, n) == title), None)
 
 
 def onderwerp(text: str, termijn: Optional[str]) -> Optional[str]:
