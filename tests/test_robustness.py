@@ -91,3 +91,11 @@ def test_same_input_gives_byte_identical_output(tmp_path):
     for out in (first, second):
         assert subprocess.run(extract(SEEDS, out), cwd=REPO, capture_output=True).returncode == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_two_processes_give_the_same_bytes_as_one(tmp_path):
+    # rules, links and furniture marks must survive spaCy's Doc serialisation between processes
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert subprocess.run(extract(SEEDS, one), cwd=REPO, capture_output=True).returncode == 0
+    assert subprocess.run(extract(SEEDS, two, "--n-process", "2"), cwd=REPO, capture_output=True).returncode == 0
+    assert two.read_bytes() == one.read_bytes()
