@@ -19,6 +19,8 @@ from .metadata import canonical_title
 from .serialize import DataBackedComponent
 from .signatures import NAME_RULES, pairs
 
+# the Kamer is who is promised to, and "de toezegging om X" promises X
+NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}
 OPEN_PART = re.compile(r"\b(?:zal|zullen)\b", re.I)
 PROMISE_OF = re.compile(r"\btoezegging(?:en)?\s+(?:van|door)\s+(?:de\s+)?$", re.I)
 SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
@@ -157,7 +159,7 @@ class Linker(DataBackedComponent):
             found = None  # a settled promise has no deadline left, unless part of it stays open
         span._.termijn = found.text if found else None
         span._.termijn_datum = found.iso if found else None
-        span._.onderwerp = onderwerp(span.text, found.text if found else None)
+        span._.onderwerp = object_phrase(span, found) or onderwerp(span.text, found.text if found else None)
         nagekomen = span._.status == "nagekomen"
         span._.herkomst = self.finder.herkomst(span.text, approx, found) if nagekomen else None
 
@@ -191,7 +193,28 @@ class Linker(DataBackedComponent):
         return self.data["ministries"].get(portfolio.lower(), portfolio)
 
 
+def object_phrase(span: Span, termijn) -> Optional[str]:
+    """With a parse: the direct object of the sentence's promise ("de vragen", "de brief")."""
+    doc = span.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    moment = (span.start_char + termijn.start, span.start_char + termijn.end) if termijn else (-1, -1)
+    for tok in span:
+        if tok.dep_ != "obj" or tok.pos_ not in ("NOUN", "PROPN") or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lower_ in NOT_THE_SUBJECT_MATTER or moment[0] <= tok.idx < moment[1]:
+            continue  # the addressee, the word "toezegging", or a noun inside the deadline clause
+        left, right = tok.left_edge.i, tok.right_edge.i + 1
+        if span.start <= left and right <= span.end:
+            text = doc[left:right].text
+            if termijn and termijn.text in text:
+                text = text[: text.index(termijn.text)]
+            return text.strip(" ,") or None
+    return None
+
+
 def onderwerp(text: str, termijn: Optional[str]) -> Optional[str]:
+    """Without a parse: the words after "over", "om", ... up to the next punctuation."""
     m = ONDERWERP.search(text)
     if not m:
         return None
