@@ -303,3 +303,15 @@ def test_dutch_position_names_from_nlwiki():
     assert br.title_from_dutch("Nederlands minister van Defensie") == "Minister van Defensie"
     assert br.title_from_dutch("staatssecretaris Mijnbouw") == "Staatssecretaris van Economische Zaken en Klimaat"
     assert br.title_from_dutch("burgemeester van Utrecht") is None
+
+
+def test_committed_resource_files_are_what_make_resources_generates():
+    import subprocess
+    import sys
+
+    from conftest import REPO, SHARED, shared_path
+
+    shared_path("data/gazetteers")
+    result = subprocess.run([sys.executable, "scripts/resources/build_resources.py", "--shared", str(SHARED), "--check"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
