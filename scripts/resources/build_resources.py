@@ -335,25 +335,25 @@ def organisations(items: Sequence[dict], spec: TooiList) -> List[Organisation]:
             continue
         names: List[str] = []
         abbrevs: List[str] = []
+        def add(value: str, main_name=lambda m: m) -> None:
+            # "Naam (AFK)": the name, and the bracketed part as a name or an abbreviation
+            main, inner = split_parenthetical(value)
+            names.append(main_name(main))
+            add_afkorting(inner)
+
+        def add_afkorting(value) -> None:
+            if value:
+                n, a = classify_afkorting(value)
+                names.extend(n)
+                abbrevs.extend(a)
+
         for prop in spec.name_fields:
             for value in values(item, prop):
-                main, inner = split_parenthetical(value)
-                names.append(waterschap_name(main) if spec.soort_prefix else main)
-                if inner:
-                    n, a = classify_afkorting(inner)
-                    names += n
-                    abbrevs += a
+                add(value, waterschap_name if spec.soort_prefix else (lambda m: m))
         for value in values(item, ONT + "alternatieveNaam"):
-            main, inner = split_parenthetical(value)
-            names.append(main)
-            if inner:
-                n, a = classify_afkorting(inner)
-                names += n
-                abbrevs += a
+            add(value)
         for value in values(item, ONT + "afkorting"):
-            n, a = classify_afkorting(value)
-            names += n
-            abbrevs += a
+            add_afkorting(value)
         specialisation = item.get(PROV + "specializationOf") or [{}]
         key = specialisation[0].get("@id") or item.get("@id", "")
         end = first_value(item, ONT + "einddatum") or first_value(item, ONT + "einddatumHV")
