@@ -61,7 +61,7 @@ class TermijnFinder:
                     continue
                 groups = m.groupdict()
                 kind = re.sub(r"\s+", " ", groups["type"].lower())
-                kind = {"ao": "algemeen overleg", "plenair debat": "plenair debat", "plenaire debat": "plenair debat"}.get(kind, kind)
+                kind = {"ao": "algemeen overleg", "plenaire debat": "plenair debat"}.get(kind, kind)
                 when = None
                 if groups.get("day") and letter_date:
                     when = past_date(int(groups["day"]), month_number(groups["month"]), groups.get("year"), letter_date)

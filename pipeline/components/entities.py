@@ -84,19 +84,15 @@ class EntityTagger(DataBackedComponent):
         vocab = self.nlp.vocab
         self.lists = {k: list(v) for k, v in self.data["lists"].items()}
         self.phrase_matcher = PhraseMatcher(vocab, attr="ORTH")
-        self.phrases: Dict[str, dict] = {}
-        for row in self._phrase_rows():
-            words = [t.norm_ for t in self.nlp.make_doc(row["pattern"]) if not t.is_space]
-            key = f"{row['label']}|{row['id']}|{row.get('priority', 30)}|{row.get('context', '')}"
-            self.phrases[key] = row
-            self.phrase_matcher.add(key, [Doc(vocab, words=words)])
         # original-case token texts per phrase for the case check (None: any case)
         self.phrase_forms: Dict[Tuple[str, Tuple[str, ...]], List[Optional[Tuple[str, ...]]]] = {}
         for row in self._phrase_rows():
-            toks = tuple(t.text for t in self.nlp.make_doc(row["pattern"]) if not t.is_space)
-            norms = tuple(t.lower() for t in toks)
-            form = None if row.get("case") == "insensitive" else toks
-            self.phrase_forms.setdefault((row["label"], norms), []).append(form)
+            tokens = [t for t in self.nlp.make_doc(row["pattern"]) if not t.is_space]
+            key = f"{row['label']}|{row['id']}|{row.get('priority', 30)}|{row.get('context', '')}"
+            self.phrase_matcher.add(key, [Doc(vocab, words=[t.norm_ for t in tokens])])
+            texts = tuple(t.text for t in tokens)
+            form = None if row.get("case") == "insensitive" else texts
+            self.phrase_forms.setdefault((row["label"], tuple(t.lower() for t in texts)), []).append(form)
         self.matcher = Matcher(vocab)
         self.rule_meta: Dict[str, Tuple[dict, set, set]] = {}
         for n, rule in enumerate(self.data["rules"]):

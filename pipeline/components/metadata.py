@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..extensions import is_furniture
 from ..resource_files import read_jsonl
 from ..termijnen import month_number
-from .signatures import is_signature, names, title_before
+from .signatures import is_signature, pairs
 from .serialize import DataBackedComponent
 
 MACRO = re.compile(r"\{([A-Z]+)\}")
@@ -107,12 +107,11 @@ def _blank(doc: Doc, raw: str, hide) -> str:
 
 def signatories(doc: Doc, text: str) -> List[dict]:
     """Signers: names under a title that opens its line ('De Minister van Defensie,\\nA.Th.B. ...')."""
-    found = []
-    for name in names(doc):
-        title = title_before(doc, name)
-        if title is not None and is_signature(text, title):
-            found.append({"functie": canonical_title(title.text), "naam": _clean(name.text)})
-    return found
+    return [
+        {"functie": canonical_title(title.text), "naam": _clean(doc[start:end].text)}
+        for (start, end), (title, signed_under) in pairs(doc).items()
+        if signed_under and is_signature(text, title)
+    ]
 
 
 def canonical_title(text: str) -> str:

@@ -63,15 +63,12 @@ class SentenceSegmenter(DataBackedComponent):
         text = doc.text  # built anew on every access: read once
         wrap_width = self._wrap_width(text)
         content = content_tokens(doc)
-        starts = {content[0].i} if content else set()
+        starts = {0}  # leading whitespace belongs to the first sentence
         forced = self._forced_break_offsets(text)
         for prev, nxt in zip(content, content[1:]):
             if self._is_boundary(doc, text, prev, nxt, wrap_width) or prev.idx + len(prev.text) in forced:
                 starts.add(nxt.i)
         # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
-        starts.add(0)
-        if content and content[0].i != 0:
-            starts.discard(content[0].i)  # leading whitespace belongs to the first sentence
         values = numpy.full((len(doc), 1), -1, dtype="int64")
         values[sorted(starts), 0] = 1
         doc.from_array([SENT_START], values.astype("uint64"))  # -1 (not a start) as spaCy stores it
