@@ -46,3 +46,23 @@ def test_pdf_extraction_space_hyphenation_and_glued_headers(blank_nlp):
     furniture = [t for t in doc if t._.is_furniture]
     assert any(t.idx == header for t in furniture)
     assert not any(e for e in doc.ents if any(t._.is_furniture for t in e))
+
+
+def test_soft_hyphen_at_a_line_end_joins_the_word(blank_nlp):
+    text = "Dit valt onder de verantwoorde\u00ad\nlijkheid van de Minister. De Defensie\u00ad organisatie volgt."
+    doc = blank_nlp(text)
+    assert doc.text == text
+    span = token_at(doc, "verantwoorde\u00ad\nlijkheid")
+    assert span is not None and len(span) == 1 and span[0].norm_ == "verantwoordelijkheid"
+    # without a line break the soft hyphen joins nothing
+    assert [t.norm_ for t in doc if not t.is_space][-4:-1] == ["defensie", "organisatie", "volgt"]
+
+
+def test_decomposed_accents_in_a_real_pdf_extraction_read_as_composed(blank_nlp):
+    # fin_ah-tk-20112012-1035 spells "Financiën" as "Financie" + U+0308 (combining diaeresis)
+    text = shared_path("corpus/pdf/fin_ah-tk-20112012-1035_pdftext.txt").read_text(encoding="utf-8")
+    doc = blank_nlp(text)
+    assert doc.text == text
+    decomposed = [t for t in doc if "\u0308" in t.text]
+    assert decomposed and all("\u0308" not in t.norm_ for t in decomposed)
+    assert "staatssecretaris van Financie\u0308n" in [e.text for e in doc.ents]

@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import seed_text, shared_path
 
 
@@ -57,3 +59,44 @@ def test_numbered_heading_in_hard_wrapped_copy():
     assert heading.text.strip() == "1. Inleiding"
     date = sentence_of(doc, "Den Haag, 5 maart 2019")
     assert date.text.strip() == "Den Haag, 5 maart 2019"
+
+
+LIST_MARKERS = [("a)", "b)"), ("a.", "b."), ("(a)", "(b)"), ("i)", "ii)"), ("1)", "2)"), ("(1)", "(2)")]
+
+
+@pytest.mark.parametrize("first,second", LIST_MARKERS)
+def test_line_initial_list_marker_starts_a_sentence(blank_nlp, first, second):
+    text = (
+        "Ik zeg het volgende toe:\n"
+        f"{first} uw Kamer ontvangt voor de zomer een brief,\n"
+        f"{second} de evaluatie volgt in 2024."
+    )
+    doc = blank_nlp(text)
+    assert sentence_of(doc, f"{first} uw Kamer").text.strip() == f"{first} uw Kamer ontvangt voor de zomer een brief,"
+    assert sentence_of(doc, f"{second} de evaluatie").text.strip() == f"{second} de evaluatie volgt in 2024."
+
+
+@pytest.mark.parametrize("first,second", LIST_MARKERS)
+def test_list_items_in_hard_wrapped_text_are_sentences(blank_nlp, first, second):
+    text = (
+        "De Minister heeft in het debat van 3 februari jongstleden het volgende\n"
+        "toegezegd aan de leden van de vaste commissie voor Defensie van de Kamer:\n"
+        f"{first} uw Kamer ontvangt voor de zomer een brief over de voortgang van de missie;\n"
+        f"{second} de evaluatie van de inzet wordt in het najaar van 2024 aan uw Kamer gestuurd;\n"
+        "en de Kamer wordt nog voor het reces geïnformeerd over de uitkomsten van het overleg.\n"
+    )
+    doc = blank_nlp(text)
+    item = sentence_of(doc, f"{first} uw Kamer")
+    assert item.text.startswith(first) and item.text.rstrip().endswith("van de missie;")
+    assert sentence_of(doc, f"{second} de evaluatie").text.startswith(second)
+
+
+def test_list_marker_rule_leaves_references_and_running_brackets_alone(blank_nlp):
+    text = (
+        "Zoals gemeld in mijn brief over de voortgang van de missie (Kamerstuk 32 623, nr.\n"
+        "3) en in de beantwoording van de vragen van het lid Van der Staaij over de inzet\n"
+        "in de regio, bedoeld in artikel 5, eerste lid, onder (a) en (b), van de wet, onder\n"
+        "(c), en zoals besproken in het commissiedebat, zal ik uw Kamer voor de zomer informeren.\n"
+    )
+    doc = blank_nlp(text)
+    assert len(list(doc.sents)) == 1

@@ -32,7 +32,7 @@ from ..extensions import is_furniture
 from ..resource_files import RESOURCES, read_jsonl, read_list, read_tsv
 from .acronyms import apply_acronyms
 from .candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
-from .pdf_repair import content_tokens
+from .pdf_repair import content_tokens, visible_doc
 from .serialize import DataBackedComponent
 
 SPACE_ELEMENT = {"IS_SPACE": True, "OP": "*"}
@@ -160,11 +160,13 @@ class EntityTagger(DataBackedComponent):
 
     # -- running ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        candidates = list(self._phrase_candidates(doc)) + list(self._rule_candidates(doc))
+        # the rules read the words as they read ("Mini\u00adster"); token i of view is token i of doc
+        view = visible_doc(doc)
+        candidates = list(self._phrase_candidates(view)) + list(self._rule_candidates(view))
         chosen = self._resolve([c for c in candidates if c.context is None])
-        chosen = self._extend_nationality(doc, chosen)
-        chosen = self._add_context_names(doc, chosen, [c for c in candidates if c.context])
-        chosen = apply_acronyms(doc, chosen, self.org_heads)
+        chosen = self._extend_nationality(view, chosen)
+        chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
+        chosen = apply_acronyms(view, chosen, self.org_heads)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)

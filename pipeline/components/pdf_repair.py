@@ -4,16 +4,25 @@
   ("toesla- gen") becomes one token whose NORM is the joined word, so taggers
   and the statistical model see "verantwoordelijkheid" while Doc.text and
   every character offset stay exactly as read.
+* Characters that do not show (soft hyphen, zero-width space and joiners, word
+  joiner, a stray BOM) and decomposed accents ("e" + U+0308) are cleaned the
+  same way: a token keeps its text and gets the NORM of the word as it reads,
+  characters at a token's edge become tokens of their own that count as
+  whitespace, and a word broken by a soft hyphen at a line end is joined.
+  Rules that match on the surface run on ``visible_doc(doc)``.
 * Running page headers and footers ("Tweede Kamer, vergaderjaar 2019–2020,
   28 676, nr. 325 3") are marked ``token._.is_furniture`` so that taggers skip
   them and sentences run through them.
 """
 
 import re
-from typing import List, Optional
+import unicodedata
+from typing import List, Optional, Tuple
 
+from spacy.attrs import IS_SPACE, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..extensions import FURNITURE_KEY, is_furniture
 from ..resource_files import read_jsonl, read_list
@@ -34,10 +43,15 @@ def make_pdf_repair(nlp, name, furniture_file, no_join_file, resources_dir: Opti
         # "land- en tuinbouw": the hyphen stands for an elided word, not a break
         "no_join": read_list(no_join_file, resources_dir),
     }
-    return PdfRepair(name, data)
+    return PdfRepair(nlp, name, data)
 
 
 class PdfRepair(DataBackedComponent):
+    def __init__(self, nlp: Language, name: str, data: dict):
+        self.nlp = nlp  # its tokenizer splits a word that an invisible character had glued to punctuation
+        count_invisible_as_space(nlp.vocab)
+        super().__init__(name, data)
+
     def _build(self) -> None:
         self.furniture = [
             (row["id"], re.compile(row["pattern"], re.MULTILINE)) for row in self.data["furniture"]
@@ -45,21 +59,62 @@ class PdfRepair(DataBackedComponent):
         self.no_join = {w.lower() for w in self.data["no_join"]}
 
     def __call__(self, doc: Doc) -> Doc:
-        self._merge_broken_words(doc)
-        self._mark_furniture(doc)
+        text = doc.text  # built anew on every access: read once (retokenizing never changes it)
+        if needs_cleaning(text):
+            self._clean_invisible(doc)
+        self._merge_broken_words(doc, soft_hyphens=SOFT_HYPHEN in text)
+        self._mark_furniture(doc, text)
         return doc
 
+    # -- invisible characters and decomposed accents ---------------------------
+    def _clean_invisible(self, doc: Doc) -> None:
+        """Give each token the NORM of the word as it reads; split off what hid a token boundary."""
+        splits = []
+        for tok in doc:
+            if tok.is_space or not needs_cleaning(tok.text):
+                continue
+            pieces = self._pieces(tok.text)
+            if len(pieces) == 1:
+                tok.norm_ = pieces[0][1]
+            else:
+                splits.append((tok, pieces))
+        if not splits:
+            return
+        with doc.retokenize() as retok:
+            for tok, pieces in splits:
+                # heads are placeholders: the parser, if any, runs later and sets them
+                retok.split(tok, [orth for orth, _ in pieces], heads=[(tok, 0)] * len(pieces),
+                            attrs={"NORM": [norm for _, norm in pieces]})
+
+    def _pieces(self, text: str) -> List[Tuple[str, str]]:
+        """(orth, norm) of the tokens ``text`` splits into: the tokens of its visible form, each
+        keeping the invisible characters inside it; one token per invisible character between them."""
+        visible, spans = visible_with_offsets(text)
+        pieces, pos = [], 0
+        for sub in self.nlp.tokenizer(visible) if visible else []:
+            start, end = spans[sub.idx][0], spans[sub.idx + len(sub.text) - 1][1]
+            pieces.extend((ch, ch) for ch in text[pos:start])
+            pieces.append((text[start:end], sub.norm_))
+            pos = end
+        pieces.extend((ch, ch) for ch in text[pos:])
+        if "".join(orth for orth, _ in pieces) != text:  # a boundary inside one composed character
+            return [(text, self.nlp.vocab[visible].norm_ if visible else text)]
+        return pieces
+
     # -- hyphenation -------------------------------------------------------
-    def _merge_broken_words(self, doc: Doc) -> None:
+    def _merge_broken_words(self, doc: Doc, soft_hyphens: bool) -> None:
         merges = []
         i = 0
         while i < len(doc) - 1:
-            doc[i]
             end = self._continuation_end(doc, i)
-            if end is None:
+            if end is not None:
+                merges.append((i, end, self._joined_norm(doc[i:end])))
+            elif soft_hyphens and (end := self._soft_hyphen_end(doc, i)) is not None:
+                # a soft hyphen only ever marks a break inside one word: never kept
+                merges.append((i, end, visible_text(doc[i].text + doc[end - 1].text).lower()))
+            else:
                 i += 1
                 continue
-            merges.append((i, end, self._joined_norm(doc[i:end])))
             i = end
         if not merges:
             return
@@ -90,16 +145,29 @@ class PdfRepair(DataBackedComponent):
         return j + 1
 
     @staticmethod
+    def _soft_hyphen_end(doc: Doc, i: int) -> Optional[int]:
+        """End index (exclusive) of "verantwoorde" + soft hyphen + line break + "lijkheid"."""
+        tok = doc[i]
+        if tok.whitespace_ or doc[i + 1].text != SOFT_HYPHEN or not tok.text[-1:].isalpha():
+            return None
+        j = i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j >= len(doc) or not doc[j].text[:1].isalpha():
+            return None
+        # only a line break says the word goes on: "Defensie\u00ad heeft" stays two words
+        return j + 1 if "\n" in doc[i + 1: j].text_with_ws else None
+
+    @staticmethod
     def _joined_norm(span) -> str:
-        first, last = span[0].text, span[-1].text
+        first, last = visible_text(span[0].text), visible_text(span[-1].text)
         stem = first[:-1]
         # "Noord-\nAtlantische" keeps its hyphen; "verantwoorde-\nlijkheid" loses it
         keep_hyphen = last[0].isupper() or stem[-1].isupper() or stem[-1].isdigit()
         return (stem + ("-" if keep_hyphen else "") + last).lower()
 
     # -- page headers and footers -------------------------------------------
-    def _mark_furniture(self, doc: Doc) -> None:
-        text = doc.text  # built anew on every access: read once
+    def _mark_furniture(self, doc: Doc, text: str) -> None:
         marks = bytearray(len(doc))
         for _rule, pattern in self.furniture:
             for m in pattern.finditer(text):
@@ -121,3 +189,88 @@ def content_tokens(tokens) -> List[Token]:
     if not marks:
         return [t for t in tokens if not t.is_space]
     return [t for t in tokens if not t.is_space and marks[t.i] != 1]
+
+
+# -- text as it reads --------------------------------------------------------------
+SOFT_HYPHEN = "\u00ad"
+# never shown, left in words by PDF and web extraction: soft hyphen, zero-width space,
+# zero-width non-joiner and joiner, word joiner, zero-width no-break space (BOM)
+INVISIBLE = SOFT_HYPHEN + "\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+BLANK = re.compile(f"[\\s{INVISIBLE}]+")
+
+
+def needs_cleaning(text: str) -> bool:
+    """Does ``text`` hold an invisible character or a decomposed accent?"""
+    return INVISIBLE_CHAR.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+
+
+def visible_text(text: str) -> str:
+    """``text`` as it reads: invisible characters removed, accents composed (NFC)."""
+    if not needs_cleaning(text):
+        return text
+    return unicodedata.normalize("NFC", INVISIBLE_CHAR.sub("", text))
+
+
+def visible_with_offsets(text: str) -> Tuple[str, List[Tuple[int, int]]]:
+    """``visible_text(text)`` and for each of its characters the (start, end) it comes from in ``text``."""
+    clusters: List[List[int]] = []  # a base character with its combining accents
+    for i, ch in enumerate(text):
+        if ch in INVISIBLE:
+            continue
+        if clusters and unicodedata.combining(ch):
+            clusters[-1][1] = i + 1
+        else:
+            clusters.append([i, i + 1])
+    out, spans = [], []
+    for start, end in clusters:
+        part = visible_text(text[start:end])
+        out.append(part)
+        spans.extend([(start, end)] * len(part))
+    visible = "".join(out)
+    if visible != visible_text(text):  # composition across clusters (rare scripts): one block
+        visible = visible_text(text)
+        spans = [(0, len(text))] * len(visible)
+    return visible, spans
+
+
+def is_blank(text: str) -> bool:
+    """Only whitespace and invisible characters (what stands before a word at a line start)."""
+    return not text or BLANK.fullmatch(text) is not None
+
+
+def count_invisible_as_space(vocab: Vocab) -> None:
+    """A token made only of invisible characters is whitespace to every rule and matcher."""
+    getter = vocab.lex_attr_getters.get(IS_SPACE, str.isspace)
+    if getattr(getter, "counts_invisible", False):
+        return
+    # the getter also serves lexemes made anew (Vocab.from_disk drops the cached ones)
+    vocab.lex_attr_getters[IS_SPACE] = _space_or_invisible(getter)
+    for ch in INVISIBLE:
+        vocab[ch].is_space = True
+
+
+def _space_or_invisible(getter):
+    def is_space(text: str) -> bool:
+        return getter(text) or BLANK.fullmatch(text) is not None
+
+    is_space.counts_invisible = True
+    return is_space
+
+
+def visible_doc(doc: Doc) -> Doc:
+    """``doc`` as it reads, for rules that match on the surface (case, title case, a word list).
+
+    ``doc`` itself when it is clean; else a Doc with the same tokens, NORMs, sentence starts
+    and tags whose words have no invisible characters and composed accents: token i is
+    token i of ``doc``, so a match maps back by index and offsets stay those of ``doc``.
+    """
+    if not needs_cleaning(doc.text):
+        return doc
+    words = [visible_text(t.text) or t.text for t in doc]
+    view = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [NORM, SENT_START] + [a for a in (TAG, POS, LEMMA, MORPH) if doc.has_annotation(a)]
+    view.from_array(attrs, doc.to_array(attrs))
+    if FURNITURE_KEY in doc.user_data:
+        view.user_data[FURNITURE_KEY] = doc.user_data[FURNITURE_KEY]
+    return view

@@ -7,6 +7,8 @@ are already set (True and False), so our rules decide and the parse follows.
   boundary; a blank line, a short line (heading, date line) or a bullet is.
 * A full stop ends a sentence when the next word starts a new one; "nr.",
   "o.a." and initials do not, "jl." and "a.s." may (abbreviations file).
+* A list marker at the start of a line ("a)", "b.", "(c)", "ii)", "1)") starts
+  a sentence: each item of a lettered list is a commitment of its own.
 * Page furniture never starts a sentence: a sentence cut by a running header
   keeps it inside.
 """
@@ -20,9 +22,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..resource_files import read_jsonl, read_tsv
 from ..extensions import is_furniture
-from .pdf_repair import content_tokens
+from ..resource_files import read_jsonl, read_tsv
+from .pdf_repair import content_tokens, is_blank
 from .serialize import DataBackedComponent
 
 SENT_FINAL = {".", "!", "?", "…"}
@@ -39,7 +41,9 @@ OPENERS = set("«“‘\"'([•–-")
         "resources_dir": None,
     },
 )
-def make_sentences(nlp, name, abbreviations_file, forced_breaks_file, short_line_ratio, min_wrapped_lines, resources_dir):
+def make_sentences(
+    nlp, name, abbreviations_file, forced_breaks_file, short_line_ratio, min_wrapped_lines, resources_dir
+):
     rows = read_tsv(abbreviations_file, resources_dir)
     data = {
         "forced_breaks": read_jsonl(forced_breaks_file, resources_dir),
@@ -55,7 +59,10 @@ class SentenceSegmenter(DataBackedComponent):
         self.final_abbrevs = {a.lower() for a in self.data["sentence_final_abbrevs"]}
         self.short_line_ratio = float(self.data["short_line_ratio"])
         self.min_wrapped_lines = int(self.data["min_wrapped_lines"])
-        self.forced = [re.compile(row["pattern"]) for row in self.data["forced_breaks"]]
+        rows = self.data["forced_breaks"]
+        self.forced = [re.compile(row["pattern"]) for row in rows if "starts_at" not in row]
+        # rows naming a group whose start begins a sentence (list markers)
+        self.forced_starts = [(re.compile(row["pattern"]), row["starts_at"]) for row in rows if "starts_at" in row]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -65,8 +72,13 @@ class SentenceSegmenter(DataBackedComponent):
         content = content_tokens(doc)
         starts = {0}  # leading whitespace belongs to the first sentence
         forced = self._forced_break_offsets(text)
+        list_items = self._forced_start_offsets(text)
         for prev, nxt in zip(content, content[1:]):
-            if self._is_boundary(doc, text, prev, nxt, wrap_width) or prev.idx + len(prev.text) in forced:
+            if (
+                self._is_boundary(doc, text, prev, nxt, wrap_width)
+                or prev.idx + len(prev.text) in forced
+                or (nxt.idx in list_items and not self._is_inner_abbreviation(prev))
+            ):
                 starts.add(nxt.i)
         # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
         values = numpy.full((len(doc), 1), -1, dtype="int64")
@@ -77,6 +89,14 @@ class SentenceSegmenter(DataBackedComponent):
     def _forced_break_offsets(self, text: str) -> set:
         """Ends of letter-structure lines ("Den Haag, 28 maart 2013") that close a sentence."""
         return {m.end() for pattern in self.forced for m in pattern.finditer(text)}
+
+    def _forced_start_offsets(self, text: str) -> set:
+        """Starts of list markers at the beginning of a line ("a) ...", "(b) ...")."""
+        return {m.start(group) for pattern, group in self.forced_starts for m in pattern.finditer(text)}
+
+    def _is_inner_abbreviation(self, tok: Token) -> bool:
+        # "(Kamerstuk 32 623, nr.\n3) en ...": the number after "nr." is no list item
+        return len(tok.text) > 1 and tok.text.endswith(".") and tok.text.lower() not in self.final_abbrevs
 
     def _wrap_width(self, text: str) -> Optional[float]:
         """Typical line length when the text is hard-wrapped, else None."""
@@ -116,7 +136,7 @@ class SentenceSegmenter(DataBackedComponent):
     def _only_furniture_between(doc, prev, nxt) -> bool:
         # a page header between two halves of a sentence is not a paragraph break
         between = doc[prev.i + 1: nxt.i]
-        return any(is_furniture(t) for t in between) and not prev.text in SENT_FINAL
+        return any(is_furniture(t) for t in between) and prev.text not in SENT_FINAL
 
     def _punctuation_ends_sentence(self, doc, text, prev, nxt, newlines) -> bool:
         token_text = prev.text
@@ -146,5 +166,5 @@ class SentenceSegmenter(DataBackedComponent):
         if len(before.text) == 1 and before.text.isupper():
             return True  # "J. Bakker"
         line_start = text.rfind("\n", 0, before.idx) + 1
-        at_line_start = not text[line_start: before.idx].strip()
+        at_line_start = is_blank(text[line_start: before.idx])
         return at_line_start and before.text.isdigit() and len(before.text) <= 2  # "1. Inleiding"
