@@ -111,3 +111,23 @@ def test_saved_pipeline_still_reads_invisible_characters_as_space(blank_nlp, tmp
     doc = spacy.load(tmp_path / "pipeline")(text)  # loading the vocab drops lexemes made before
     assert [t.text for t in doc if t.is_space] == ["\u200b", "\u2060"]
     assert [(e.text, e.label_) for e in doc.ents] == [("Minister \u200b van Defensie", "MINISTER")]
+
+
+LETTER = ("Den Haag, 3 maart 2015\n\nIk zal uw Kamer voor de zomer informeren over de voortgang.\n\n"
+          "De Minister van Financiën,\n\nJ.R.V.A. Dijsselbloem\n")
+
+
+def links(doc):
+    ministers = [(e._.functie, e._.persoon, e._.land) for e in doc.ents if e.label_ == "MINISTER"]
+    promises = [(s._.bewindspersoon, s._.ministerie, s._.termijn_datum) for s in doc.spans["toezeggingen"]]
+    return ministers, promises, doc._.letter["ondertekenaars"], doc._.letter["datum"]
+
+
+def test_attributes_and_letter_meta_read_the_clean_words(blank_nlp):
+    damaged = (LETTER.replace("Minister", "Mini\u00adster").replace("Financiën", "Financie\u0308n")
+               .replace("zomer", "zo\u00admer").replace("maart", "ma\u200bart"))
+    clean, dirty_doc = blank_nlp(LETTER), blank_nlp(damaged)
+    assert links(dirty_doc) == links(clean)
+    assert links(clean)[0][0] == ("Minister van Financiën", "Jeroen Dijsselbloem", "NL")
+    promise = dirty_doc.spans["toezeggingen"][0]
+    assert promise._.termijn == "voor de zo\u00admer" and promise._.termijn in promise.text  # words as in the input

@@ -12,15 +12,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..records import MINISTER_ATTRIBUTES, SPANS_KEY, TOEZEGGING_ATTRIBUTES
 from ..resource_files import read_jsonl, read_tsv
 from ..termijnen import TermijnFinder
 from .candidates import next_content
 from .metadata import canonical_title
+from .pdf_repair import original_words, visible_doc_with_spans
 from .serialize import DataBackedComponent
 from .signatures import NAME_RULES, pairs
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X
 NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}
+QUOTED = ("termijn", "onderwerp")  # attributes whose value is words of the span itself
 OPEN_PART = re.compile(r"\b(?:zal|zullen)\b", re.I)
 PROMISE_OF = re.compile(r"\btoezegging(?:en)?\s+(?:van|door)\s+(?:de\s+)?$", re.I)
 SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
@@ -62,6 +65,15 @@ class Linker(DataBackedComponent):
         self.people = [{**r, "end": r["end"] or until} for r in self.data["people"]]
 
     def __call__(self, doc: Doc) -> Doc:
+        # names and titles are read as they read: invisible characters and decomposed accents
+        # in the input must not leak into persoon, functie or ministerie
+        view = visible_doc_with_spans(doc, SPANS_KEY)
+        self._link(view)
+        if view is not doc:
+            _copy_links(view, doc)
+        return doc
+
+    def _link(self, doc: Doc) -> None:
         letter = doc._.letter or {}
         ref = _date(letter.get("datum"))
         # without a date line, the turn of the year of the vergaderjaar dates people and occasions
@@ -72,9 +84,8 @@ class Linker(DataBackedComponent):
         partners = pairs(doc)  # name -> (title, signed under it), computed once per letter
         for ent in ministers:
             self._link_minister(doc, ent, approx, signers, partners)
-        for span in doc.spans.get("toezeggingen", []):
+        for span in doc.spans.get(SPANS_KEY, []):
             self._describe_toezegging(span, ref, approx, signers, letter, ministers)
-        return doc
 
     # -- MINISTER --------------------------------------------------------------
     def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict], partners) -> None:
@@ -191,6 +202,17 @@ class Linker(DataBackedComponent):
             return None
         portfolio = m.group(1)
         return self.data["ministries"].get(portfolio.lower(), portfolio)
+
+
+def _copy_links(view: Doc, doc: Doc) -> None:
+    """Attributes computed on the clean view back onto the input's spans; quoted words as the input has them."""
+    for clean, ent in zip(view.ents, doc.ents):
+        for name in MINISTER_ATTRIBUTES:
+            setattr(ent._, name, getattr(clean._, name))
+    for clean, span in zip(view.spans.get(SPANS_KEY, []), doc.spans.get(SPANS_KEY, [])):
+        for name in TOEZEGGING_ATTRIBUTES:
+            value = getattr(clean._, name)
+            setattr(span._, name, original_words(clean, span, value) if name in QUOTED else value)
 
 
 def object_phrase(span: Span, termijn) -> Optional[str]:

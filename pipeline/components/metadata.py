@@ -13,8 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import is_furniture
+from ..records import SPANS_KEY
 from ..resource_files import read_jsonl
 from ..termijnen import month_number
+from .pdf_repair import visible_doc_with_spans
 from .signatures import is_signature, pairs
 from .serialize import DataBackedComponent
 
@@ -38,14 +40,16 @@ class LetterMetadata(DataBackedComponent):
                 self.patterns.setdefault(row["field"], []).append(re.compile(pattern))
 
     def __call__(self, doc: Doc) -> Doc:
-        raw = doc.text  # built anew on every access: read once
-        text = content_text(doc, raw)
+        # read as the letter reads: a soft hyphen or decomposed accent must not hide a date or a name
+        view = visible_doc_with_spans(doc, SPANS_KEY)
+        raw = view.text  # built anew on every access: read once
+        text = content_text(view, raw)
         doc._.letter = {
-            "kamerstuk": self._kamerstuk(text, furniture_text(doc, raw)),
+            "kamerstuk": self._kamerstuk(text, furniture_text(view, raw)),
             "dossier_titel": self._first(text, "dossier", "titel"),
             "titel": _clean(self._first(text, "titel", "titel")),
             "datum": self._date(text),
-            "ondertekenaars": signatories(doc, raw),
+            "ondertekenaars": signatories(view, raw),
             "vergaderjaar": self._vergaderjaar(raw),
         }
         return doc

@@ -21,7 +21,7 @@ from typing import List, Optional, Tuple
 
 from spacy.attrs import IS_SPACE, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..extensions import FURNITURE_KEY, is_furniture
@@ -274,3 +274,32 @@ def visible_doc(doc: Doc) -> Doc:
     if FURNITURE_KEY in doc.user_data:
         view.user_data[FURNITURE_KEY] = doc.user_data[FURNITURE_KEY]
     return view
+
+
+def visible_doc_with_spans(doc: Doc, spans_key: str) -> Doc:
+    """``visible_doc(doc)`` carrying the entities, the ``spans_key`` spans and ``doc._.letter`` (same indices)."""
+    view = visible_doc(doc)
+    if view is doc:
+        return doc
+    view.ents = [_mirror(view, e) for e in doc.ents]
+    view.spans[spans_key] = [_mirror(view, s) for s in doc.spans.get(spans_key, [])]
+    view._.letter = doc._.letter
+    return view
+
+
+def _mirror(view: Doc, span: Span) -> Span:
+    copy = Span(view, span.start, span.end, label=span.label_)
+    copy._.rule, copy._.status = span._.rule, span._.status
+    return copy
+
+
+def original_words(view_span: Span, span: Span, words: Optional[str]) -> Optional[str]:
+    """Words found in ``view_span`` (clean text) as they stand in ``span`` (the same tokens of the input)."""
+    if not words or view_span.doc is span.doc or words in span.text:
+        return words
+    at = view_span.text.find(words)
+    if at < 0:
+        return words
+    start = view_span.start_char + at
+    found = view_span.doc.char_span(start, start + len(words), alignment_mode="expand")
+    return span.doc[found.start: found.end].text if found is not None else words
