@@ -15,6 +15,19 @@ def fail(message: str) -> None:
     raise typer.Exit(code=1)
 
 
+def guard(output: Optional[Path], *inputs: Optional[Path], report_folder: bool = False) -> None:
+    """Before any work: refuse an output that would replace an input, or that cannot be written."""
+    from .io import guards
+
+    try:
+        if report_folder:  # review writes index.html and docs/ into it
+            guards.check_output_folder(output, inputs, writes=["index.html"], subfolders=["docs"])
+        elif output is not None:
+            guards.check_output(output, inputs)
+    except guards.GuardError as err:
+        fail(str(err))
+
+
 @app.command()
 def extract(
     inputs: List[Path] = typer.Argument(..., help=".txt files, folders of .txt files, or JSONL with id and text"),
@@ -23,6 +36,7 @@ def extract(
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
     n_process: int = typer.Option(1, "--n-process", help="worker processes (spaCy multiprocessing)"),
     resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
+    restart: bool = typer.Option(False, help="discard OUTPUT.partial of an interrupted run and start over"),
     encoding: str = typer.Option("utf-8", help="encoding of .txt inputs, e.g. cp1252 or latin-1 for old archives"),
     engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster, see --scheduler)"),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
@@ -31,16 +45,34 @@ def extract(
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
     from .extraction import annotate
-    from .io.journal import Journal
+    from .io import guards
+    from .io.fingerprint import run_header
+    from .io.journal import Journal, JournalError
+    from .io.lock import LockedError
     from .io.readers import iter_inputs
-    from .load import load
+    from .load import check_base, load
 
     if engine not in ("local", "dask"):
         fail(f"unknown engine {engine!r} (local or dask)")
     if engine == "dask" and not scheduler:
         fail("--engine dask needs --scheduler ADDRESS")
+    if resume and restart:
+        fail("--resume continues OUTPUT.partial and --restart discards it: give one of them")
+    try:  # everything that can refuse the run, before the model is loaded
+        guards.check_at_least_one(batch_size=batch_size, n_process=n_process, partition_size=partition_size)
+        guards.check_encoding(encoding)
+        guards.check_output(output, inputs, Journal.COMPANIONS)
+        resolved_base = check_base(base) if engine == "local" else base or "default (Dask workers)"
+        header = run_header(resolved_base, inputs, encoding, corpus_root)
+        journal = Journal(output, resume=resume, header=header, restart=restart)
+    except (ValueError, LockedError) as err:  # GuardError, JournalError, a bad --base
+        fail(str(err))
     if engine == "local":
-        nlp = load(base)
+        try:
+            nlp = load(base)
+        except BaseException:
+            journal.close()
+            raise
         info = nlp.meta["kamer_base"]
         typer.echo(f"base model: {info['name']} {info['version']} ({info['kind']})", err=True)
     problems = []
@@ -49,12 +81,11 @@ def extract(
         problems.append(problem)
         typer.echo(f"skipped: {problem}", err=True)
 
-    journal = Journal(output, resume=resume)
     if journal.done:
         typer.echo(f"resuming: {len(journal.done)} document(s) already written", err=True)
     progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
     try:
-        documents = iter_inputs(inputs, corpus_root, encoding)
+        documents = iter_inputs(inputs, corpus_root, encoding, on_note=lambda n: typer.echo(f"note: {n}", err=True))
         if engine == "dask":
             from .dask_engine import run_dask
 
@@ -63,6 +94,8 @@ def extract(
             written = annotate(nlp, documents, journal.write, report, journal.done, batch_size, n_process,
                                progress.update)
         journal.commit()
+    except JournalError as err:  # nothing could be read: the old output stays
+        fail(str(err))
     finally:
         journal.close()
         progress.close()
@@ -87,6 +120,7 @@ def evaluate(
     from .evaluate import format_errors, format_table, score
     from .io.writers import atomic_writer
 
+    guard(json_out, gold, pred)
     try:
         gold_docs = load_documents(gold, corpus_root)
         pred_docs = load_documents(pred, corpus_root)
@@ -116,6 +150,7 @@ def toezeggingen(
     from .io.writers import atomic_writer
     from .toezegging_csv import read_records, write_csv
 
+    guard(output, annotations)
     try:
         with atomic_writer(output, encoding="utf-8-sig") as out:
             count = write_csv(read_records(annotations), out)
@@ -135,6 +170,7 @@ def review(
     from .annotations import AnnotationError, load_documents
     from .review import write_report
 
+    guard(output, annotations, gold, report_folder=True)
     try:
         pred_docs = load_documents(annotations, corpus_root)
         gold_docs = load_documents(gold, corpus_root) if gold else None
@@ -159,6 +195,7 @@ def export_labelstudio(
     from .io.writers import atomic_writer
     from .labelstudio import to_tasks
 
+    guard(output, annotations)
     try:
         tasks = to_tasks(load_documents(annotations).values())
     except AnnotationError as err:
@@ -180,6 +217,7 @@ def import_labelstudio(
     from .io.writers import atomic_writer, dump_json_line
     from .labelstudio import from_export
 
+    guard(output, export)
     try:
         records = from_export(json.loads(export.read_text(encoding="utf-8")), str(export))
     except (OSError, ValueError) as err:

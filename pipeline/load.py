@@ -73,6 +73,17 @@ def _available(name: str) -> bool:
     return _resolve_path(name) is not None
 
 
+def check_base(base: Optional[str] = None, config_path: Path = CONFIG_PATH) -> str:
+    """The name of the base load(base) would use, found without loading it; ValueError in one line if absent."""
+    base = base or os.environ.get("KAMER_BASE_MODEL")
+    if not base:
+        candidates = load_config(config_path)["base"]["candidates"]
+        return next((name for name in candidates if _available(name)), BLANK)
+    if not _available(base):
+        raise ValueError(f"base model {base!r} is neither {BLANK}, an installed package nor a model directory")
+    return base
+
+
 def _load_named(name: str, exclude) -> Tuple[Language, dict]:
     if name == BLANK:
         nlp = spacy.blank("nl")

@@ -3,16 +3,35 @@
 Problems with one input never stop the others: they are yielded as
 ``InputProblem`` with a one-line message naming the file, and the caller
 decides what to do (the CLI reports them and exits non-zero at the end).
+
+Ids are unique within a run. A file found in a folder is named by its path
+below that folder ("x/brief" for a/x/brief.txt given as "a"); a file given
+directly keeps its stem. A document whose id was already used is a problem,
+so two letters can never silently share one output record.
 """
 
+import codecs
 import hashlib
 import json
+import re
+import stat
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Callable, Dict, Iterable, Iterator, Optional, Union
 
 
 DEFAULT_CORPUS_ROOT = Path("../shared")
+TEXT_SUFFIX = ".txt"
+JSONL_SUFFIX = ".jsonl"
+# tab, line feed, carriage return and form feed occur in letters (the last as a page break in PDF text);
+# any other C0 control or a lone surrogate means binary data or a broken conversion, and cannot be written
+BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff]")
+# a byte-order mark declares its encoding, so honouring it is not guessing (UTF-32 first: it starts like UTF-16)
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+FILE_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+              (stat.S_ISBLK, "block device"))
 
 
 @dataclass(frozen=True)
@@ -35,52 +54,124 @@ Item = Union[InputDoc, InputProblem]
 
 
 def iter_inputs(
-    paths: Iterable[Union[str, Path]], corpus_root: Union[str, Path, None] = None, encoding: str = "utf-8"
+    paths: Iterable[Union[str, Path]],
+    corpus_root: Union[str, Path, None] = None,
+    encoding: str = "utf-8",
+    on_note: Optional[Callable[[str], None]] = None,
 ) -> Iterator[Item]:
-    """Documents from files, folders and JSONL (full lines, or stand-off lines read from corpus_root)."""
+    """Documents from files, folders and JSONL (full lines, or stand-off lines read from corpus_root).
+
+    ``on_note`` hears what a folder skips on purpose (files that are not .txt): worth a line, not a failure.
+    """
+    root = Path(corpus_root) if corpus_root else DEFAULT_CORPUS_ROOT
+    seen: Dict[str, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not files:
-                yield InputProblem(str(path), "directory contains no .txt files")
-            for file in files:
-                yield read_text_file(file, encoding)
-        elif path.suffix == ".jsonl":
-            yield from read_jsonl_inputs(path, Path(corpus_root) if corpus_root else DEFAULT_CORPUS_ROOT)
-        elif path.is_file():
-            yield read_text_file(path, encoding)
+            items = read_folder(path, encoding, on_note)
+        elif path.suffix.lower() == JSONL_SUFFIX:
+            items = read_jsonl_inputs(path, root)
         else:
-            yield InputProblem(str(path), "no such file or directory")
+            items = iter([read_text_file(path, encoding)])
+        yield from _unique(items, seen)
+
+
+def _unique(items: Iterator[Item], seen: Dict[str, str]) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, InputDoc):
+            if item.id in seen:
+                item = InputProblem(item.source, f"duplicate id {item.id!r} (also {seen[item.id]}); skipped")
+            else:
+                seen[item.id] = item.source
+        yield item
+
+
+def read_folder(folder: Path, encoding: str = "utf-8", on_note: Optional[Callable[[str], None]] = None
+                ) -> Iterator[Item]:
+    """Every .txt file (any case) below folder, in path order; other files are counted and noted."""
+    found, others = False, Counter()
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        if path.suffix.lower() != TEXT_SUFFIX:
+            others[path.suffix.lower() or "no extension"] += 1
+            continue
+        found = True
+        yield read_text_file(path, encoding, path.relative_to(folder).with_suffix("").as_posix())
+    if others and on_note:
+        on_note(f"{folder}: skipped {sum(others.values())} file(s) that are not .txt ({', '.join(sorted(others))})")
+    if not found:
+        yield InputProblem(str(folder), "directory contains no .txt files")
+
+
+def not_regular(path: Path) -> str:
+    """Why path is not read as a file ('' for a regular file or a link to one); a FIFO would block forever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+    except OSError as err:
+        return err.strerror or str(err)
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    kind = next((name for test, name in FILE_KINDS if test(mode)), "special file")
+    return f"not a regular file (a {kind})"
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
-    """UTF-8 by default (a BOM is dropped); another encoding only when asked. Never guessed."""
-    if b"\x00" in data:
+    """UTF-8 by default (a BOM is dropped); UTF-16/32 when a BOM says so; another encoding only when asked."""
+    if data.startswith(b"%PDF-"):
+        raise ValueError("PDF input is not supported yet; extract the text first")
+    codec = next((name for bom, name in BOMS if data.startswith(bom)), None)
+    wide = codec is not None or codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if not wide and b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes), not text")
-    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    if codec is None:
+        codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
     try:
         return data.decode(codec)
     except UnicodeDecodeError as err:
+        hint = "" if wide else "; if it is cp1252 or latin-1 (older Dutch archives), pass --encoding cp1252"
         raise ValueError(
-            f"not valid {encoding} (byte {data[err.start]:#04x} at offset {err.start}); "
-            "if it is cp1252 or latin-1 (older Dutch archives), pass --encoding cp1252"
+            f"not valid {codec if wide else encoding} (byte {data[err.start]:#04x} at offset {err.start}){hint}"
         ) from None
 
 
-def read_text_file(path: Path, encoding: str = "utf-8") -> Item:
+def text_problem(text: str) -> str:
+    """Why a text cannot be annotated ('' when it can): one rule for .txt files and JSONL lines."""
+    bad = BAD_CHARACTER.search(text)
+    if not bad:
+        return ""
+    kind = "lone surrogate" if "\ud800" <= bad.group() <= "\udfff" else "control character"
+    line = text.count("\n", 0, bad.start()) + 1
+    return f"{kind} U+{ord(bad.group()):04X} at offset {bad.start()} (line {line}), not plain text"
+
+
+def read_text_file(path: Path, encoding: str = "utf-8", doc_id: Optional[str] = None) -> Item:
+    problem = not_regular(path)
+    if problem:
+        return InputProblem(str(path), problem)
     try:
         text = decode(path.read_bytes(), encoding)
     except (OSError, ValueError) as err:
         return InputProblem(str(path), str(err))
-    if not text.strip():
-        return InputProblem(str(path), "empty file")
-    return InputDoc(id=path.stem, text=text, source=str(path))
+    problem = "empty file" if not text.strip() else text_problem(text)
+    if problem:
+        return InputProblem(str(path), problem)
+    return InputDoc(id=doc_id or path.stem, text=text, source=str(path))
 
 
 def resolve_standoff(source: str, digest: str, root: Path) -> str:
-    """The text a stand-off line names, checked against its sha256 (docs/annotation.md)."""
-    file = root / source
+    """The text a stand-off line names, checked against its sha256 (docs/annotation.md).
+
+    The source must lie inside the corpus root (links resolved): a gold file must not read /etc/passwd.
+    """
+    file = Path(root) / source
+    resolved, root_dir = file.resolve(), Path(root).resolve()
+    if not resolved.is_relative_to(root_dir):
+        raise ValueError(f"source {source} is outside the corpus root {root}")
     try:
         data = file.read_bytes()
     except OSError:
@@ -88,16 +179,24 @@ def resolve_standoff(source: str, digest: str, root: Path) -> str:
     actual = hashlib.sha256(data).hexdigest()
     if actual != digest:
         raise ValueError(f"sha256 of {file} is {actual}, the line says {digest}")
-    return decode(data)
+    text = decode(data)
+    problem = text_problem(text)
+    if problem:
+        raise ValueError(f"source {file}: {problem}")
+    return text
 
 
-def read_jsonl_inputs(path: Path, corpus_root: Path = None) -> Iterator[Item]:
+def read_jsonl_inputs(path: Path, corpus_root: Optional[Path] = None) -> Iterator[Item]:
+    problem = not_regular(path)
+    if problem:
+        yield InputProblem(str(path), problem)
+        return
+    root = corpus_root if corpus_root is not None else DEFAULT_CORPUS_ROOT
     try:
         handle = path.open("rb")
     except OSError as err:
-        yield InputProblem(str(path), str(err))
+        yield InputProblem(str(path), err.strerror or str(err))
         return
-    seen = set()
     with handle:
         for n, raw in enumerate(handle, 1):
             where = f"{path}:{n}"
@@ -110,27 +209,25 @@ def read_jsonl_inputs(path: Path, corpus_root: Path = None) -> Iterator[Item]:
                 continue
             if isinstance(obj, dict) and "text" not in obj and "source" in obj:
                 try:
-                    obj = {**obj, "text": resolve_standoff(obj["source"], str(obj.get("sha256")), corpus_root)}
+                    obj = {**obj, "text": resolve_standoff(str(obj["source"]), str(obj.get("sha256")), root)}
                 except ValueError as err:
                     yield InputProblem(where, f"document {obj.get('id')}: {err}")
                     continue
-            problem = _check_record(obj, seen)
+            problem = _check_record(obj)
             if problem:
                 yield InputProblem(where, problem)
                 continue
-            seen.add(obj["id"])
             yield InputDoc(id=obj["id"], text=obj["text"], source=where)
 
 
-def _check_record(obj, seen) -> str:
+def _check_record(obj) -> str:
     if not isinstance(obj, dict):
         return "expected a JSON object with 'id' and 'text'"
     if not isinstance(obj.get("id"), str) or not obj["id"]:
         return "'id' missing or not a non-empty string"
     if not isinstance(obj.get("text"), str):
         return f"document {obj['id']}: 'text' missing or not a string"
-    if obj["id"] in seen:
-        return f"duplicate id {obj['id']!r}"
     if not obj["text"].strip():
         return f"document {obj['id']}: empty text"
-    return ""
+    problem = text_problem(obj["text"])
+    return f"document {obj['id']}: {problem}" if problem else ""

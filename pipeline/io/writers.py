@@ -8,13 +8,27 @@ from pathlib import Path
 from typing import Iterator, TextIO, Union
 
 
+def normal_mode() -> int:
+    """The mode a plain open() would give a new file: 0o666 less the umask."""
+    try:  # Linux: read without changing it (os.umask would race other threads)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_writer(path: Union[str, Path], encoding: str = "utf-8") -> Iterator[TextIO]:
-    """Yield a text handle; the target appears (or is replaced) only on success."""
+    """Yield a text handle; the target appears (or is replaced) only on success, with normal permissions."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, normal_mode())  # mkstemp makes 0600, which would hide CSV and HTML from colleagues
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             yield handle
             handle.flush()

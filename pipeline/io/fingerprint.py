@@ -1,0 +1,33 @@
+"""What the output of an extract run depends on, recorded so that --resume can refuse a different run."""
+
+import codecs
+import hashlib
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from .. import __version__
+from ..load import CONFIG_PATH
+from ..resource_files import RESOURCES
+
+
+def config_hash(config: Path = CONFIG_PATH, resources: Path = RESOURCES) -> str:
+    """sha256 over config.cfg and every resource file the components may read (Markdown notes excluded)."""
+    digest = hashlib.sha256(Path(config).read_bytes())
+    for path in sorted(p for p in Path(resources).rglob("*") if p.is_file() and p.suffix != ".md"):
+        digest.update(b"\0" + path.relative_to(resources).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def run_header(
+    base: str, inputs: Iterable[Union[str, Path]], encoding: str = "utf-8", corpus_root: Optional[Path] = None
+) -> dict:
+    """The journal header of an extract run: base model, configuration, inputs in order, how they are read."""
+    return {
+        "base": base,
+        "config": config_hash(),
+        "pipeline_version": __version__,
+        "inputs": [str(Path(p).resolve()) for p in inputs],
+        "encoding": codecs.lookup(encoding).name,
+        "corpus_root": str(Path(corpus_root).resolve()) if corpus_root is not None else None,
+    }
