@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import List, Optional, Tuple
 
-from spacy.attrs import IS_SPACE, LEMMA, MORPH, NORM, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -269,7 +269,9 @@ def visible_doc(doc: Doc) -> Doc:
         return doc
     words = [visible_text(t.text) or t.text for t in doc]
     view = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-    attrs = [NORM, SENT_START] + [a for a in (TAG, POS, LEMMA, MORPH) if doc.has_annotation(a)]
+    attrs = [NORM] + [a for a in (TAG, POS, LEMMA, MORPH) if doc.has_annotation(a)]
+    # a parse carries the sentence starts (spaCy refuses SENT_START beside HEAD)
+    attrs += [HEAD, DEP] if doc.has_annotation("DEP") else [SENT_START]
     view.from_array(attrs, doc.to_array(attrs))
     if FURNITURE_KEY in doc.user_data:
         view.user_data[FURNITURE_KEY] = doc.user_data[FURNITURE_KEY]
