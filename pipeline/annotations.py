@@ -6,13 +6,26 @@ Every problem stops loading with one line naming file, line, document and span.
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from .io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
 from .records import ENTITY_LABELS, LABELS, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
 
 class AnnotationError(ValueError):
     """A gold or prediction file that cannot be trusted."""
+
+
+def as_text(value) -> str:
+    """Any JSON value as one line of text: hand-made records put numbers and lists where strings belong."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dict):
+        return " ".join(t for t in map(as_text, value.values()) if t)
+    if isinstance(value, list):
+        return ", ".join(t for t in map(as_text, value) if t)
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,19 @@ class Document:
     @property
     def toezeggingen(self) -> List[Annotation]:
         return [s for s in self.spans if s.label == TOEZEGGING]
+
+    @property
+    def kamerstuk(self) -> str:
+        """'28 676, nr. 325', or whatever text a hand-made `meta.kamerstuk` holds."""
+        stuk = self.meta.get("kamerstuk")
+        if isinstance(stuk, dict) and stuk.get("dossier") and stuk.get("nummer"):
+            return f"{stuk['dossier']}, nr. {stuk['nummer']}"
+        return as_text(stuk)
+
+    @property
+    def base_model(self) -> str:
+        base = self.meta.get("base_model")
+        return as_text(base.get("name") if isinstance(base, dict) else base)
 
 
 def load_documents(path: Union[str, Path], corpus_root: Union[str, Path, None] = None) -> Dict[str, Document]:
@@ -97,9 +123,11 @@ def resolve_copied_text(obj: dict, text: str) -> dict:
     def value(v):
         return text[v[0]: v[1]] if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) else v
 
-    spans = [{**span, **{k: value(span[k]) for k in ("termijn", "onderwerp") if k in span}}
-             for span in obj.get("spans") or [] if isinstance(span, dict)]
-    meta = dict(obj.get("meta") or {})
+    spans = obj.get("spans")
+    if isinstance(spans, list):  # anything else is refused by the caller
+        spans = [{**span, **{k: value(span[k]) for k in ("termijn", "onderwerp") if k in span}}
+                 if isinstance(span, dict) else span for span in spans]
+    meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     for key in ("titel", "dossier_titel"):
         if key in meta:
             meta[key] = value(meta[key])
@@ -139,7 +167,7 @@ def _parse_span(span, k: int, text: str, where: str) -> Annotation:
     attrs = {name: span[name] for name in names if name in span}
     for key in ("termijn", "onderwerp"):
         value = attrs.get(key)
-        if value is not None and value not in text[start:end]:
+        if value is not None and (not isinstance(value, str) or value not in text[start:end]):
             raise AnnotationError(f"{where}: {name}: {key} {value!r} is not part of the span text")
     return Annotation(start, end, label, status if label == TOEZEGGING else None, span.get("rule"), attrs)
 
@@ -153,14 +181,42 @@ def _check_entity_overlaps(spans: List[Annotation], where: str) -> None:
             )
 
 
+def _listed(ids: List[str], shown: int = 5) -> str:
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more
+
+
 def check_pairing(gold: Dict[str, Document], pred: Dict[str, Document], gold_path, pred_path) -> None:
     """Same documents with the same text on both sides, or a one-line error."""
     missing = sorted(set(gold) - set(pred))
     extra = sorted(set(pred) - set(gold))
     if missing:
-        raise AnnotationError(f"{pred_path}: no prediction for gold document(s) {', '.join(missing[:5])}")
+        raise AnnotationError(f"{pred_path}: no prediction for gold document(s) {_listed(missing)}")
     if extra:
-        raise AnnotationError(f"{pred_path}: document(s) {', '.join(extra[:5])} not in gold {gold_path}")
+        raise AnnotationError(f"{pred_path}: document(s) {_listed(extra)} not in gold {gold_path}")
+    _check_same_text(gold, pred)
+
+
+def shared_documents(
+    gold: Dict[str, Document], pred: Dict[str, Document], gold_path, pred_path
+) -> Tuple[Dict[str, Document], Dict[str, Document], Optional[str]]:
+    """For review against gold: the documents on both sides, and one line naming those left out.
+
+    A report on the documents that can be judged beats no report; none in common is an error.
+    """
+    both = [doc_id for doc_id in pred if doc_id in gold]
+    if not both:
+        raise AnnotationError(f"{gold_path}: no document in common with {pred_path}")
+    _check_same_text({k: gold[k] for k in both}, pred)
+    no_gold = [doc_id for doc_id in pred if doc_id not in gold]
+    no_pred = sorted(set(gold) - set(pred))
+    left_out = [f"{len(no_gold)} predicted document(s) without gold ({_listed(no_gold)})"] if no_gold else []
+    left_out += [f"{len(no_pred)} gold document(s) without prediction ({_listed(no_pred)})"] if no_pred else []
+    note = f"{gold_path}: left out {' and '.join(left_out)}; reviewing the {len(both)} in both" if left_out else None
+    return {k: gold[k] for k in both}, {k: pred[k] for k in both}, note
+
+
+def _check_same_text(gold: Dict[str, Document], pred: Dict[str, Document]) -> None:
     for doc_id, g in gold.items():
         if pred[doc_id].text != g.text:
             raise AnnotationError(

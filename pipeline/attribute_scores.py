@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .annotations import Annotation, Document
-from .evaluate import match_one_to_one, strict_accept, toezegging_accept
+from .evaluate import match_one_to_one, ratio, rounded, shown, strict_accept, toezegging_accept
 from .records import TOEZEGGING
 
 
@@ -20,11 +20,11 @@ class Accuracy:
     correct: int = 0
 
     @property
-    def value(self) -> float:
-        return self.correct / self.scored if self.scored else 0.0
+    def value(self) -> Optional[float]:
+        return ratio(self.correct, self.scored)
 
     def as_dict(self) -> dict:
-        return {"scored": self.scored, "correct": self.correct, "accuracy": round(self.value, 4)}
+        return {"scored": self.scored, "correct": self.correct, "accuracy": rounded(self.value)}
 
 
 def _same(a, b) -> bool:
@@ -53,12 +53,16 @@ CHECKS: Dict[str, Tuple[str, bool, Callable]] = {
     "MINISTER persoon": ("MINISTER", False, lambda t, g, p: _same(g.attrs["persoon"], p.attrs.get("persoon"))),
     "MINISTER land": ("MINISTER", False, lambda t, g, p: _same(g.attrs["land"], p.attrs.get("land"))),
     "TOEZEGGING status": (TOEZEGGING, False, lambda t, g, p: g.status == p.status),
-    "TOEZEGGING bewindspersoon": (TOEZEGGING, False, lambda t, g, p: _same(g.attrs["bewindspersoon"], p.attrs.get("bewindspersoon"))),
-    "TOEZEGGING ministerie": (TOEZEGGING, False, lambda t, g, p: _same(g.attrs["ministerie"], p.attrs.get("ministerie"))),
+    "TOEZEGGING bewindspersoon": (TOEZEGGING, False,
+                                  lambda t, g, p: _same(g.attrs["bewindspersoon"], p.attrs.get("bewindspersoon"))),
+    "TOEZEGGING ministerie": (TOEZEGGING, False,
+                              lambda t, g, p: _same(g.attrs["ministerie"], p.attrs.get("ministerie"))),
     "TOEZEGGING onderwerp (overlap)": (TOEZEGGING, False, lambda t, g, p: _overlapping(t, g, p, "onderwerp")),
-    "TOEZEGGING termijn (exact)": (TOEZEGGING, False, lambda t, g, p: _same(g.attrs["termijn"], p.attrs.get("termijn"))),
+    "TOEZEGGING termijn (exact)": (TOEZEGGING, False,
+                                   lambda t, g, p: _same(g.attrs["termijn"], p.attrs.get("termijn"))),
     "TOEZEGGING termijn (overlap)": (TOEZEGGING, False, lambda t, g, p: _overlapping(t, g, p, "termijn")),
-    "TOEZEGGING termijn_datum (exact, gold dated)": (TOEZEGGING, True, lambda t, g, p: g.attrs["termijn_datum"] == p.attrs.get("termijn_datum")),
+    "TOEZEGGING termijn_datum (exact, gold dated)": (
+        TOEZEGGING, True, lambda t, g, p: g.attrs["termijn_datum"] == p.attrs.get("termijn_datum")),
     "TOEZEGGING herkomst": (TOEZEGGING, False, lambda t, g, p: g.attrs["herkomst"] == p.attrs.get("herkomst")),
 }
 
@@ -73,7 +77,8 @@ def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Di
         p_doc = pred[doc_id]
         pairs = {
             "MINISTER": match_one_to_one(
-                [s for s in g_doc.spans if s.label == "MINISTER"], [s for s in p_doc.spans if s.label == "MINISTER"], strict_accept
+                [s for s in g_doc.spans if s.label == "MINISTER"], [s for s in p_doc.spans if s.label == "MINISTER"],
+                strict_accept,
             ),
             TOEZEGGING: match_one_to_one(g_doc.toezeggingen, p_doc.toezeggingen, toezegging_accept),
         }
@@ -93,5 +98,5 @@ def format_attributes(scores: Dict[str, Accuracy]) -> List[str]:
     lines = ["", f"{'attribute (over matched pairs)':<46}{'scored':>7}{'correct':>8}{'acc':>8}"]
     for name, acc in scores.items():
         if acc.scored:
-            lines.append(f"{name:<46}{acc.scored:>7}{acc.correct:>8}{acc.value:>8.3f}")
+            lines.append(f"{name:<46}{acc.scored:>7}{acc.correct:>8}{shown(acc.value)}")
     return lines

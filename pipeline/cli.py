@@ -117,7 +117,7 @@ def evaluate(
 
     from .annotations import AnnotationError, check_pairing, load_documents
     from .attribute_scores import format_attributes, score_attributes
-    from .evaluate import format_errors, format_table, score
+    from .evaluate import format_errors, format_table, looks_like_pipeline_output, score
     from .io.writers import atomic_writer
 
     guard(json_out, gold, pred)
@@ -127,6 +127,9 @@ def evaluate(
         check_pairing(gold_docs, pred_docs, gold, pred)
     except AnnotationError as err:
         fail(str(err))
+    if looks_like_pipeline_output(gold_docs):
+        typer.echo(f"warning: {gold}: spans carry 'rule': this looks like pipeline output, not hand-labelled gold",
+                   err=True)
     report = score(gold_docs, pred_docs)
     attributes = score_attributes(gold_docs, pred_docs)
     typer.echo(f"gold: {gold} ({len(gold_docs)} documents)   prediction: {pred}")
@@ -143,18 +146,21 @@ def evaluate(
 
 @app.command()
 def toezeggingen(
-    annotations: Path = typer.Argument(..., help="annotated JSONL from 'extract'"),
+    annotations: Path = typer.Argument(..., help="annotated JSONL from 'extract', or gold (full or stand-off)"),
     output: Path = typer.Option(..., "-o", "--output", help="CSV to write (UTF-8 with BOM, for spreadsheets)"),
+    corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off lines ('source' + 'sha256')"),
 ):
     """One CSV row per TOEZEGGING: document, kamerstuk, date, status, who, what, when."""
+    from .annotations import AnnotationError, load_documents
     from .io.writers import atomic_writer
-    from .toezegging_csv import read_records, write_csv
+    from .toezegging_csv import write_csv
 
     guard(output, annotations)
     try:
+        docs = load_documents(annotations, corpus_root)
         with atomic_writer(output, encoding="utf-8-sig") as out:
-            count = write_csv(read_records(annotations), out)
-    except (OSError, ValueError) as err:
+            count = write_csv(docs.values(), out)
+    except (OSError, AnnotationError) as err:
         fail(str(err))
     typer.echo(f"wrote {count} toezegging(en) to {output}", err=True)
 
@@ -167,18 +173,20 @@ def review(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off gold lines"),
 ):
     """Static HTML report: index page and one page per document (works offline)."""
-    from .annotations import AnnotationError, load_documents
+    from .annotations import AnnotationError, load_documents, shared_documents
     from .review import write_report
 
     guard(output, annotations, gold, report_folder=True)
+    left_out = None
     try:
         pred_docs = load_documents(annotations, corpus_root)
         gold_docs = load_documents(gold, corpus_root) if gold else None
-        for doc_id, g in (gold_docs or {}).items():
-            if doc_id in pred_docs and pred_docs[doc_id].text != g.text:
-                raise AnnotationError(f"{gold}: document {doc_id}: text differs from the prediction")
+        if gold_docs is not None:
+            gold_docs, pred_docs, left_out = shared_documents(gold_docs, pred_docs, gold, annotations)
     except AnnotationError as err:
         fail(str(err))
+    if left_out:
+        typer.echo(f"warning: {left_out}", err=True)
     index = write_report(pred_docs, output, gold_docs)
     typer.echo(f"wrote {index}", err=True)
 
@@ -219,7 +227,8 @@ def import_labelstudio(
 
     guard(output, export)
     try:
-        records = from_export(json.loads(export.read_text(encoding="utf-8")), str(export))
+        records = from_export(json.loads(export.read_text(encoding="utf-8")), str(export),
+                              lambda message: typer.echo(f"note: {message}", err=True))
     except (OSError, ValueError) as err:
         fail(f"{export}: {err}" if not isinstance(err, AnnotationError) else str(err))
     with atomic_writer(output) as out:

@@ -1,12 +1,27 @@
 """Scoring as in docs/annotation.md: strict and partial entities, overlap-matched toezeggingen."""
 
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .annotations import Annotation, Document
 from .records import ENTITY_LABELS, TOEZEGGING
 
-OVERLAP_SHARE = 0.5  # of the shorter span, for a TOEZEGGING match
+# of the LONGER span, for a TOEZEGGING match: with the shorter span, one prediction over the whole
+# document would match every gold sentence
+OVERLAP_SHARE = 0.5
+UNDEFINED = "–"  # shown for a ratio over nothing (no predictions, no gold): 0.000 would read as a failure
+
+
+def ratio(part: int, whole: int) -> Optional[float]:
+    return part / whole if whole else None
+
+
+def rounded(value: Optional[float]) -> Optional[float]:
+    return None if value is None else round(value, 4)
+
+
+def shown(value: Optional[float], width: int = 8) -> str:
+    return f"{UNDEFINED:>{width}}" if value is None else f"{value:>{width}.3f}"
 
 
 @dataclass
@@ -16,16 +31,19 @@ class Counts:
     correct: int = 0
 
     @property
-    def precision(self) -> float:
-        return self.correct / self.pred if self.pred else 0.0
+    def precision(self) -> Optional[float]:
+        return ratio(self.correct, self.pred)
 
     @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+    def recall(self) -> Optional[float]:
+        return ratio(self.correct, self.gold)
 
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
+    def f1(self) -> Optional[float]:
+        # 2c / (gold + pred): defined as soon as either side has a span
+        if not self.gold + self.pred:
+            return None
+        p, r = self.precision or 0.0, self.recall or 0.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: "Counts") -> None:
@@ -35,7 +53,7 @@ class Counts:
 
     def as_dict(self) -> dict:
         d = asdict(self)
-        d.update(precision=round(self.precision, 4), recall=round(self.recall, 4), f1=round(self.f1, 4))
+        d.update(precision=rounded(self.precision), recall=rounded(self.recall), f1=rounded(self.f1))
         return d
 
 
@@ -57,8 +75,8 @@ class Report:
     errors: Errors
 
     @property
-    def status_accuracy(self) -> float:
-        return self.status_correct / self.status_matched if self.status_matched else 0.0
+    def status_accuracy(self) -> Optional[float]:
+        return ratio(self.status_correct, self.status_matched)
 
     def micro(self, which: str) -> Counts:
         total = Counts()
@@ -77,7 +95,7 @@ class Report:
                 "overlap": self.toezegging.as_dict(),
                 "status_matched": self.status_matched,
                 "status_correct": self.status_correct,
-                "status_accuracy": round(self.status_accuracy, 4),
+                "status_accuracy": rounded(self.status_accuracy),
             },
         }
 
@@ -110,8 +128,13 @@ def partial_accept(g: Annotation, p: Annotation) -> bool:
 
 
 def toezegging_accept(g: Annotation, p: Annotation) -> bool:
-    shorter = min(g.end - g.start, p.end - p.start)
-    return overlap(g, p) >= OVERLAP_SHARE * shorter and overlap(g, p) > 0
+    longer = max(g.end - g.start, p.end - p.start)
+    return overlap(g, p) >= OVERLAP_SHARE * longer and overlap(g, p) > 0
+
+
+def looks_like_pipeline_output(docs: Dict[str, Document]) -> bool:
+    """Hand-labelled gold has no `rule`; a file that does is probably an extract output passed as gold."""
+    return any(s.rule is not None for doc in docs.values() for s in doc.spans)
 
 
 def score(gold: Dict[str, Document], pred: Dict[str, Document]) -> Report:
@@ -151,7 +174,8 @@ def format_table(report: Report) -> str:
     lines = [head, "-" * len(head)]
 
     def row(label: str, mode: str, c: Counts) -> str:
-        return f"{label:<13}{mode:<9}{c.gold:>6}{c.pred:>6}{c.correct:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
+        counts = f"{c.gold:>6}{c.pred:>6}{c.correct:>6}"
+        return f"{label:<13}{mode:<9}{counts}{shown(c.precision)}{shown(c.recall)}{shown(c.f1)}"
 
     for label in ENTITY_LABELS:
         lines.append(row(label, "strict", report.strict[label]))
@@ -160,7 +184,8 @@ def format_table(report: Report) -> str:
     lines.append(row("(micro)", "partial", report.micro("partial")))
     lines.append(row(TOEZEGGING, "overlap", report.toezegging))
     lines.append(
-        f"TOEZEGGING status accuracy: {report.status_correct}/{report.status_matched} = {report.status_accuracy:.3f}"
+        f"TOEZEGGING status accuracy: {report.status_correct}/{report.status_matched} = "
+        f"{shown(report.status_accuracy, 0)}"
     )
     return "\n".join(lines)
 

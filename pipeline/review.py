@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy import displacy
 
 from .annotations import Annotation, Document
-from .evaluate import match_one_to_one, strict_accept, toezegging_accept
+from .evaluate import UNDEFINED, match_one_to_one, ratio, strict_accept, toezegging_accept
 from .io.writers import atomic_writer
 from .records import ENTITY_LABELS, TOEZEGGING
 
@@ -63,11 +63,21 @@ def judge(pred: Document, gold: Optional[Document]) -> List[Judged]:
     return sorted(out, key=lambda j: (j.span.start, -j.span.end))
 
 
-def precision_recall(judged: List[Judged]) -> Tuple[float, float]:
+def precision_recall(judged: List[Judged]) -> Tuple[Optional[float], Optional[float]]:
+    """None where undefined: no predictions (precision), no gold spans (recall)."""
     correct = sum(j.verdict == "correct" for j in judged)
     pred = correct + sum(j.verdict == "spurious" for j in judged)
     gold = correct + sum(j.verdict == "missed" for j in judged)
-    return (correct / pred if pred else 1.0, correct / gold if gold else 1.0)
+    return ratio(correct, pred), ratio(correct, gold)
+
+
+def worst(pr: Tuple[Optional[float], Optional[float]]) -> float:
+    # a document with nothing to get right or wrong sorts with the perfect ones
+    return min((v for v in pr if v is not None), default=1.0)
+
+
+def shown(value: Optional[float]) -> str:
+    return UNDEFINED if value is None else f"{value:.2f}"
 
 
 def display_label(j: Judged) -> str:
@@ -127,12 +137,10 @@ def _fmt(value) -> str:
 
 
 def document_page(pred: Document, judged: List[Judged], with_gold: bool) -> str:
-    meta = pred.meta or {}
-    stuk = meta.get("kamerstuk") or {}
+    meta = pred.meta
     facts = [
-        ("document", pred.id), ("kamerstuk", f"{stuk.get('dossier')}, nr. {stuk.get('nummer')}" if stuk else ""),
-        ("datum", meta.get("datum")), ("titel", meta.get("titel")),
-        ("base model", (meta.get("base_model") or {}).get("name")),
+        ("document", pred.id), ("kamerstuk", pred.kamerstuk),
+        ("datum", meta.get("datum")), ("titel", meta.get("titel")), ("base model", pred.base_model),
     ]
     body = [
         f"<p><a href=\"../index.html\">index</a></p><h1>{esc(pred.id)}</h1>",
@@ -167,21 +175,21 @@ def write_report(pred: Dict[str, Document], out_dir: Path, gold: Optional[Dict[s
         pr = precision_recall(judged) if g is not None else None
         rows.append((doc_id, name, counts, pr, doc))
     if gold is not None:
-        rows.sort(key=lambda r: (min(r[3]) if r[3] else 2.0, r[0]))  # worst first
+        rows.sort(key=lambda r: (worst(r[3]) if r[3] else 2.0, r[0]))  # worst first
     with atomic_writer(out_dir / "index.html") as handle:
         handle.write(index_page(rows, gold is not None))
     return out_dir / "index.html"
 
 
 def index_page(rows, with_gold: bool) -> str:
-    bases = sorted({(r[4].meta.get("base_model") or {}).get("name") or "?" for r in rows})
+    bases = sorted({r[4].base_model or "?" for r in rows})
     head = ["document"] + list(ENTITY_LABELS) + ["toezeggingen"] + (["precision", "recall"] if with_gold else [])
     lines = []
     for doc_id, name, counts, pr, _ in rows:
         cells = [f'<a href="docs/{esc(name)}">{esc(doc_id)}</a>'] + [esc(counts[label]) for label in ENTITY_LABELS]
         cells.append(esc(counts[TOEZEGGING]))
         if with_gold:
-            cells += [f"{pr[0]:.2f}", f"{pr[1]:.2f}"]
+            cells += [shown(pr[0]), shown(pr[1])]
         lines.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     body = (
         f"<h1>Annotations: {len(rows)} documents</h1><p class=\"meta\">base model: {esc(', '.join(bases))}"

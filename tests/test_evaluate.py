@@ -37,10 +37,12 @@ def test_partial_matching_is_one_to_one():
     assert c.precision == 0.5 and c.recall == 1.0
 
 
-def test_toezegging_overlap_threshold_is_half_of_the_shorter_span():
+def test_toezegging_overlap_threshold_is_half_of_the_longer_span():
     gold = doc(A(37, 65, "TOEZEGGING", "nieuw"))  # "Ik zal uw Kamer informeren."
-    half = score(gold, doc(A(37, 51, "TOEZEGGING", "nieuw")))  # 14 of 14 chars overlap
+    half = score(gold, doc(A(37, 51, "TOEZEGGING", "nieuw")))  # 14 chars overlap, half of the gold's 28
     assert half.toezegging.correct == 1
+    less = score(gold, doc(A(37, 50, "TOEZEGGING", "nieuw")))  # all of a 13-char prediction, under half of 28
+    assert less.toezegging.correct == 0
     little = score(gold, doc(A(60, 90, "TOEZEGGING", "nieuw")))  # 5 of 28 chars
     assert little.toezegging.correct == 0
     assert (little.toezegging.precision, little.toezegging.recall) == (0.0, 0.0)
