@@ -14,7 +14,7 @@ def test_text_files_folders_and_bom(tmp_path):
     sub.mkdir()
     (sub / "b.txt").write_text("De NAVO.", encoding="utf-8")
     items = list(iter_inputs([tmp_path]))
-    assert [(i.id, i.text) for i in items] == [("a", "De Minister van Defensie."), ("b", "De NAVO.")]
+    assert [(i.id, i.text) for i in items] == [("a", "De Minister van Defensie."), ("sub/b", "De NAVO.")]
 
 
 @pytest.mark.parametrize(
