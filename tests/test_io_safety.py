@@ -220,3 +220,16 @@ def test_a_run_that_wrote_nothing_never_replaces_the_output(tmp_path):
     journal.close()
     assert out.read_text() == '{"id": "old"}\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_an_output_that_is_a_device_or_fifo_is_refused(tmp_path):
+    from pipeline.io.guards import GuardError, check_output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)  # like /dev/stdout -> /proc/self/fd/1: the rename would replace the link
+    for target in (fifo, link):
+        with pytest.raises(GuardError, match="not a regular file"):
+            check_output(target, [])
+    assert link.is_symlink() and stat.S_ISFIFO(fifo.stat().st_mode)

@@ -21,6 +21,9 @@ def check_output(output: Path, inputs: Iterable[Optional[Path]], companions: Ite
     """
     if output.is_dir():
         raise GuardError(f"output {output} is a directory; give a file name such as {output / 'out.jsonl'}")
+    if output.exists() and not output.is_file():
+        # /dev/stdout, a FIFO or a socket: the atomic rename would replace the device link itself
+        raise GuardError(f"output {output} is not a regular file (a device, FIFO or socket); give a file name")
     refuse_overwriting_inputs(inputs, files=[output, *(output.with_name(output.name + s) for s in companions)])
     check_writable(output.parent)
 
