@@ -34,23 +34,28 @@ def extract(
     output: Path = typer.Option(..., "-o", "--output", help="JSONL to write; appears only when complete"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
-    n_process: int = typer.Option(1, "--n-process", help="worker processes (spaCy multiprocessing)"),
+    n_process: int = typer.Option(1, "--n-process", help="worker processes, each annotating a batch at a time"),
     resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
     restart: bool = typer.Option(False, help="discard OUTPUT.partial of an interrupted run and start over"),
     encoding: str = typer.Option("utf-8", help="encoding of .txt inputs, e.g. cp1252 or latin-1 for old archives"),
     engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster, see --scheduler)"),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
     partition_size: int = typer.Option(32, help="documents per Dask task"),
+    max_chars: int = typer.Option(5_000_000, "--max-chars",
+                                  help="skip (and report) a document longer than this; 0 = no limit"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
+    from .dask_engine import DaskError, connect, run_dask
     from .extraction import annotate
+    from .interrupts import Interrupted, stopped_by_signals
     from .io import guards
     from .io.fingerprint import run_header
     from .io.journal import Journal, JournalError
     from .io.lock import LockedError
     from .io.readers import iter_inputs
     from .load import check_base, load
+    from .workers import WorkerDied
 
     if engine not in ("local", "dask"):
         fail(f"unknown engine {engine!r} (local or dask)")
@@ -60,12 +65,15 @@ def extract(
         fail("--resume continues OUTPUT.partial and --restart discards it: give one of them")
     try:  # everything that can refuse the run, before the model is loaded
         guards.check_at_least_one(batch_size=batch_size, n_process=n_process, partition_size=partition_size)
+        if max_chars < 0:
+            raise ValueError(f"--max-chars must be 0 (no limit) or more (got {max_chars})")
         guards.check_encoding(encoding)
         guards.check_output(output, inputs, Journal.COMPANIONS)
         resolved_base = check_base(base) if engine == "local" else base or "default (Dask workers)"
         header = run_header(resolved_base, inputs, encoding, corpus_root)
+        client = connect(scheduler) if engine == "dask" else None  # unreachable: one line, and no file made
         journal = Journal(output, resume=resume, header=header, restart=restart)
-    except (ValueError, LockedError) as err:  # GuardError, JournalError, a bad --base
+    except (ValueError, LockedError, DaskError) as err:  # GuardError, JournalError, a bad --base
         fail(str(err))
     if engine == "local":
         try:
@@ -84,18 +92,23 @@ def extract(
     if journal.done:
         typer.echo(f"resuming: {len(journal.done)} document(s) already written", err=True)
     progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
+    kept = f"finished documents are kept in {journal.partial}: run the same command with --resume to continue"
     try:
         documents = iter_inputs(inputs, corpus_root, encoding, on_note=lambda n: typer.echo(f"note: {n}", err=True))
-        if engine == "dask":
-            from .dask_engine import run_dask
-
-            written = run_dask(scheduler, documents, journal, report, base, partition_size)
-        else:
-            written = annotate(nlp, documents, journal.write, report, journal.done, batch_size, n_process,
-                               progress.update)
+        with stopped_by_signals():  # Ctrl-C, SIGTERM: workers stopped, journal closed (finally), exit 130
+            if engine == "dask":
+                written = run_dask(client, documents, journal, report, base, partition_size, max_chars)
+            else:
+                written = annotate(nlp, documents, journal.write, report, journal.done, batch_size, n_process,
+                                   progress.update, max_chars)
         journal.commit()
     except JournalError as err:  # nothing could be read: the old output stays
         fail(str(err))
+    except WorkerDied as err:
+        fail(f"{err}; stopped: {kept}")
+    except Interrupted as err:
+        typer.echo(f"interrupted by {err}: {kept}", err=True)
+        raise typer.Exit(code=130)
     finally:
         journal.close()
         progress.close()

@@ -8,16 +8,33 @@ folder beside the output, so workers and client must share that filesystem
 (a laptop, or a cluster with a shared disk).
 """
 
-import itertools
 import shutil
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional
 
+from .extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
 from .io.journal import Journal
 from .io.readers import InputDoc, InputProblem
 from .io.writers import atomic_writer
 
 _PIPELINES = {}  # per worker process: base -> nlp
+
+
+class DaskError(RuntimeError):
+    """The scheduler cannot be reached; the message is one line."""
+
+
+def connect(scheduler: str):
+    """A distributed.Client for the scheduler; checked before any file is made, so a typo leaves nothing behind.
+
+    How long to keep trying is Dask's setting distributed.comm.timeouts.connect (30 s unless configured).
+    """
+    from distributed import Client
+
+    try:
+        return Client(scheduler)
+    except (OSError, TimeoutError, ValueError, TypeError) as err:
+        raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
 
 
 def _pipeline(base: Optional[str]):
@@ -30,38 +47,41 @@ def _pipeline(base: Optional[str]):
 
 def annotate_partition(docs: List[InputDoc], base: Optional[str], part: str) -> str:
     """Runs on a worker: annotate one partition into its part file."""
-    from .extraction import annotate
-
     with atomic_writer(part) as handle:
-        annotate(_pipeline(base), docs, handle.write, on_problem=lambda p: None)
+        handle.writelines(annotated_lines(_pipeline(base), docs))
     return part
 
 
 def run_dask(
-    scheduler: str,
+    client,
     items: Iterable,
     journal: Journal,
     on_problem: Callable[[InputProblem], None],
     base: Optional[str],
     partition_size: int = 32,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> int:
-    from distributed import Client
-
-    parts_dir = journal.target.with_name(journal.target.name + ".parts")
+    """Annotate on the cluster of `client` (see connect()) into the journal; the client is closed at the end."""
+    # absolute: workers may run in another directory, or on another machine with the same shared disk
+    parts_dir = journal.target.absolute().with_name(journal.target.name + ".parts")
     parts_dir.mkdir(exist_ok=True)
-    docs = (i for i in _accepted(items, on_problem) if i.id not in journal.done)
+    docs = accepted(items, on_problem, journal.done, max_chars)
     written = 0
-    with Client(scheduler) as client:
-        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
-        futures = []
-        for n, batch in enumerate(_batches(docs, partition_size)):
-            part = str(parts_dir / f"part-{n:06d}.jsonl")
-            futures.append((client.submit(annotate_partition, batch, base, part, pure=False), len(batch)))
-            if len(futures) >= in_flight:
+    futures: list = []
+    with client:
+        try:
+            in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+            for n, batch in enumerate(batches(docs, partition_size)):
+                part = str(parts_dir / f"part-{n:06d}.jsonl")
+                futures.append((client.submit(annotate_partition, batch, base, part, pure=False), len(batch)))
+                if len(futures) >= in_flight:
+                    written += _drain(futures.pop(0), journal)
+            while futures:
                 written += _drain(futures.pop(0), journal)
-        for future in futures:
-            written += _drain(future, journal)
-    shutil.rmtree(parts_dir, ignore_errors=True)
+        finally:  # done or failed: part files are never the output, and --resume starts from the journal
+            if futures:
+                _cancel(client, futures)
+            shutil.rmtree(parts_dir, ignore_errors=True)
     return written
 
 
@@ -73,18 +93,9 @@ def _drain(entry, journal: Journal) -> int:
     return size
 
 
-def _accepted(items, on_problem):
-    for item in items:
-        if isinstance(item, InputProblem):
-            on_problem(item)
-        else:
-            yield item
-
-
-def _batches(iterable, size):
-    iterator = iter(iterable)
-    while True:
-        batch = list(itertools.islice(iterator, size))
-        if not batch:
-            return
-        yield batch
+def _cancel(client, futures) -> None:
+    """Best effort: stop partitions not yet started, so fewer part files appear after the folder is gone."""
+    try:
+        client.cancel([future for future, _ in futures])
+    except Exception:  # noqa: BLE001  the connection is already gone: nothing more to do
+        pass

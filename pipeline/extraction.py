@@ -1,20 +1,35 @@
-"""Annotate a stream of documents into JSONL: bounded memory, long texts in pieces, resumable."""
+"""Annotate a stream of documents into JSONL: bounded memory, long texts in pieces, resumable.
 
+Memory of the base model grows with the length of the text it is given at
+once (about 3.7 GB per million characters for the bundled model), so a long
+document is cut into pieces of at most PIECE_CHARS characters and each piece
+goes through the pipeline on its own, never batched with the others. Short
+documents, the usual case, are batched with nlp.pipe as before.
+"""
+
+import itertools
 import re
 from typing import AbstractSet, Callable, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 
-from .io.readers import InputProblem
+from .io.readers import InputDoc, InputProblem
 from .io.writers import dump_json_line
 from .records import doc_to_record
+from .workers import Pool
 
 BREAKS = [re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+")]
+# ~370 MB of working memory with the bundled model; longer pieces do not make the pipeline faster.
+PIECE_CHARS = 100_000
+# Memory no longer limits the length (pieces), so this guards against mistakes: even budgets and annual reports
+# (a few hundred pages, ~3,000 characters a page) stay under 2 million characters; a text of more than 5 million
+# is most likely a dump of many documents or the wrong file. Skipped unless the limit is raised (0: no limit).
+DEFAULT_MAX_CHARS = 5_000_000
 
 
-def pieces(text: str, max_len: int) -> List[Tuple[int, str]]:
-    """Cut a text longer than max_len at paragraph, line, sentence or word breaks: (offset, piece)."""
-    out, start = [], 0
+def iter_pieces(text: str, max_len: int) -> Iterator[Tuple[int, str]]:
+    """Cut a text longer than max_len at paragraph, line, sentence or word breaks: (offset, piece), lazily."""
+    start = 0
     while len(text) - start > max_len:
         window = text[start: start + max_len]
         cut = None
@@ -24,28 +39,69 @@ def pieces(text: str, max_len: int) -> List[Tuple[int, str]]:
                 cut = ends[-1]
                 break
         cut = cut or max_len
-        out.append((start, text[start: start + cut]))
+        yield start, window[:cut]
         start += cut
-    out.append((start, text[start:]))
-    return out
+    yield start, text[start:]
 
 
-def merge(records: List[dict], offsets: List[int], text: str) -> dict:
-    """One record from the records of a text's pieces, offsets shifted back into the whole text."""
-    merged = dict(records[0])
-    merged["text"] = text
-    merged["spans"] = [
-        {**span, "start": span["start"] + off, "end": span["end"] + off} for rec, off in zip(records, offsets)
-        for span in rec["spans"]
-    ]
-    meta = dict(records[0]["meta"])
-    for rec in records[1:]:
-        for key, value in rec["meta"].items():
-            if meta.get(key) in (None, []) and value not in (None, []):
-                meta[key] = value  # e.g. the signature, found in the last piece
-    meta["pieces"] = len(records)
-    merged["meta"] = meta
+def pieces(text: str, max_len: int) -> List[Tuple[int, str]]:
+    return list(iter_pieces(text, max_len))
+
+
+def merge(records: Iterable[Tuple[int, dict]], text: str) -> dict:
+    """One record from the (offset, record) of a text's pieces, offsets shifted back into the whole text.
+
+    Consumes the records one by one and keeps only their spans and meta, so a long text is held once.
+    """
+    merged: Optional[dict] = None
+    count = 0
+    for offset, record in records:
+        spans = [{**span, "start": span["start"] + offset, "end": span["end"] + offset} for span in record["spans"]]
+        if merged is None:
+            merged = {**record, "text": text, "spans": spans, "meta": dict(record["meta"])}
+        else:
+            merged["spans"] += spans
+            meta = merged["meta"]
+            for key, value in record["meta"].items():
+                if meta.get(key) in (None, []) and value not in (None, []):
+                    meta[key] = value  # e.g. the signature, found in the last piece
+        count += 1
+    if merged is None:
+        raise ValueError("merge() needs the record of at least one piece")
+    merged["meta"]["pieces"] = count
     return merged
+
+
+def accepted(
+    items: Iterable, on_problem: Callable[[InputProblem], None], skip: AbstractSet[str] = frozenset(),
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[InputDoc]:
+    """The documents to annotate: problems and texts longer than max_chars (0: no limit) go to on_problem."""
+    for item in items:
+        if isinstance(item, InputProblem):
+            on_problem(item)
+        elif item.id in skip:
+            continue
+        elif max_chars and len(item.text) > max_chars:
+            on_problem(InputProblem(item.source, f"{len(item.text):,} characters, more than --max-chars "
+                                                 f"{max_chars:,} (pass --max-chars 0 for no limit)"))
+        else:
+            yield item
+
+
+def annotated_lines(nlp: Language, docs: Iterable[InputDoc], batch_size: int = 16) -> Iterator[str]:
+    """One JSON line per document, in input order: runs of short documents batched, long ones piece by piece."""
+    base = nlp.meta["kamer_base"]
+    size = min(nlp.max_length, PIECE_CHARS)
+    for long, run in itertools.groupby(docs, key=lambda doc: len(doc.text) > size):
+        if long:
+            for item in run:
+                parts = ((offset, doc_to_record(nlp(piece), item.id, item.source, base))
+                         for offset, piece in iter_pieces(item.text, size))
+                yield dump_json_line(merge(parts, item.text))
+        else:
+            for doc, item in nlp.pipe(((d.text, d) for d in run), as_tuples=True, batch_size=batch_size):
+                yield dump_json_line(doc_to_record(doc, item.id, item.source, base))
 
 
 def annotate(
@@ -57,31 +113,43 @@ def annotate(
     batch_size: int = 16,
     n_process: int = 1,
     progress: Optional[Callable[[], None]] = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> int:
-    """Annotate documents in input order; `write` gets one JSON line per document (ids in `skip` are done)."""
-    base = nlp.meta["kamer_base"]
-    max_len = nlp.max_length
+    """Annotate documents in input order; `write` gets one JSON line per document (ids in `skip` are done).
 
-    def stream() -> Iterator[Tuple[str, tuple]]:
-        for item in items:
-            if isinstance(item, InputProblem):
-                on_problem(item)
-            elif item.id not in skip:
-                parts = pieces(item.text, max_len)
-                for k, (offset, piece) in enumerate(parts):
-                    yield piece, (item, offset, k, len(parts))
-
+    With n_process > 1 the documents go in batches to forked worker processes (pipeline.workers); a dead
+    worker raises WorkerDied, and the lines written so far stay written.
+    """
+    docs = accepted(items, on_problem, skip, max_chars)
+    lines = _in_workers(nlp, docs, batch_size, n_process) if n_process > 1 else annotated_lines(nlp, docs, batch_size)
     written = 0
-    pending: List[dict] = []
-    offsets: List[int] = []
-    for doc, (item, offset, k, total) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        pending.append(doc_to_record(doc, item.id, item.source, base))
-        offsets.append(offset)
-        if k == total - 1:
-            record = pending[0] if total == 1 else merge(pending, offsets, item.text)
-            write(dump_json_line(record))
-            pending, offsets = [], []
+    try:
+        for line in lines:
+            write(line)
             written += 1
             if progress:
                 progress()
+    finally:
+        lines.close()  # now, not when garbage collected: an interrupted run stops its workers at once
     return written
+
+
+def _in_workers(nlp: Language, docs: Iterable[InputDoc], batch_size: int, n_process: int) -> Iterator[str]:
+    """The lines of annotated_lines(), computed by forked workers (which inherit nlp), a batch per task."""
+
+    def work(batch: List[InputDoc]) -> List[str]:
+        return list(annotated_lines(nlp, batch, batch_size))
+
+    with Pool(n_process, work) as pool:
+        for lines in pool.imap(batches(docs, batch_size)):
+            yield from lines
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` consecutive items (the last one shorter)."""
+    iterator = iter(items)
+    while True:
+        batch = list(itertools.islice(iterator, size))
+        if not batch:
+            return
+        yield batch

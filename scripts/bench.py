@@ -5,15 +5,22 @@ Text: the dev corpus, the PDF extractions and the UD Dutch test sentences from
 runs in a fresh subprocess, so its peak memory (largest single process, as the
 operating system accounts it) is its own.
 
-    python scripts/bench.py [--words 1000000] [--shared ../shared] [--out docs/performance.md]
+Also one very long letter (the seed letters repeated to --long-mb million
+characters) through `python -m pipeline extract --max-chars 0`: its peak
+memory (ru_maxrss of that process, from wait4) and time.
+
+    python scripts/bench.py [--words 1000000] [--shared ../shared] [--out docs/performance.md] [--long-mb 20]
+    python scripts/bench.py --only-long [--long-mb 20] [--out docs/performance.md]
 """
 
 import argparse
 import glob
 import json
 import resource
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -64,7 +71,7 @@ def run_one(config: str, n_process: int, words: int, shared: Path) -> dict:
         for _ in nlp.pipe(texts, batch_size=32, n_process=n_process):
             pass
     seconds = time.perf_counter() - start
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     return {"config": config, "n_process": n_process, "words": n_words, "docs": len(texts), "seconds": seconds,
             "words_per_s": n_words / seconds, "docs_per_s": len(texts) / seconds, "peak_mb": peak / 1024}
 
@@ -76,6 +83,53 @@ def measure(config, n_process, words, shared) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def long_letter(chars: int) -> str:
+    """The seed letters, repeated to `chars` characters: paragraphs, sentences and names as in real letters."""
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))) + "\n\n"
+    return (seeds * (chars // len(seeds) + 1))[:chars]
+
+
+def measure_long(chars: int) -> dict:
+    """One letter of `chars` characters through the command line, in a process of its own: peak RSS and time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        letter, out, log = Path(tmp, "long.txt"), Path(tmp, "long.jsonl"), Path(tmp, "stderr.txt")
+        letter.write_text(long_letter(chars), encoding="utf-8")
+        cmd = [sys.executable, "-m", "pipeline", "extract", str(letter), "-o", str(out), "--max-chars", "0"]
+        start = time.perf_counter()
+        with log.open("w") as err:
+            proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)  # the rusage of this one process, nothing else
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise SystemExit(f"long letter: extract failed ({proc.returncode}): {log.read_text()[-2000:]}")
+        meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+        return {"chars": chars, "bytes": letter.stat().st_size, "pieces": meta.get("pieces", 1),
+                "base": meta["base_model"]["name"], "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def long_section(mb: int) -> str:
+    r = measure_long(mb * 1_000_000)
+    return "\n".join([
+        f"Command: `python scripts/bench.py --only-long --long-mb {mb}` ({time.strftime('%Y-%m-%d')}, 2 cores, "
+        f"base {r['base']})",
+        "",
+        "| characters | bytes (UTF-8) | pieces | seconds | characters/s | peak MB |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| {r['chars']:,} | {r['bytes']:,} | {r['pieces']:,} | {r['seconds']:,.0f} | "
+        f"{r['chars'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |",
+        "",
+    ])
+
+
+def write_between(path: Path, start: str, end: str, text: str) -> None:
+    """Replace what lies between the markers start and end in path (end may be "": to the end of the file)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else start + "\n" + end
+    head, _, rest = old.partition(start)
+    tail = rest.partition(end)[2] if end else ""
+    path.write_text(head + start + "\n" + text + end + tail, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=1_000_000)
@@ -83,9 +137,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--one", default=None)
     parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--long-mb", type=int, default=20, help="million characters of the long letter (0: none)")
+    parser.add_argument("--only-long", action="store_true", help="measure only the long letter")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.n_process, args.words, args.shared)))
+        return
+    long = long_section(args.long_mb) if args.long_mb else ""
+    print(long)
+    if args.out and long:
+        write_between(args.out, "<!-- bench-long -->", "<!-- /bench-long -->", long)
+    if args.only_long:
         return
     rows = [measure(c, n, args.words, args.shared) for c in ("tokenizer", "base", "full") for n in (1, 2)]
     small = measure("full", 1, args.words // 10, args.shared)  # streaming: a tenth of the input
@@ -105,15 +167,15 @@ def main() -> None:
         f"- full / base (1 process): {ratio(by['full', 1], by['base', 1]):.2f} (target ≥ 0.85)",
         f"- full / tokenizer (1 process): {ratio(by['full', 1], by['tokenizer', 1]):.3f}",
         f"- 2 processes / 1 process: tokenizer {ratio(by['tokenizer', 2], by['tokenizer', 1]):.2f}, "
-        f"base {ratio(by['base', 2], by['base', 1]):.2f}, full {ratio(by['full', 2], by['full', 1]):.2f} (target ≥ 1.6)",
+        f"base {ratio(by['base', 2], by['base', 1]):.2f}, full {ratio(by['full', 2], by['full', 1]):.2f} "
+        "(target ≥ 1.6)",
         f"- peak memory, full pipeline, 10× the input: {by['full', 1]['peak_mb']:,.0f} MB vs "
         f"{small['peak_mb']:,.0f} MB ({by['full', 1]['peak_mb'] / small['peak_mb'] - 1:+.1%}; target within 10%)",
     ]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
-        args.out.write_text(args.out.read_text(encoding="utf-8").split("<!-- bench -->")[0] + "<!-- bench -->\n" + text
-                            if args.out.exists() else text, encoding="utf-8")
+        write_between(args.out, "<!-- bench -->", "", text)
 
 
 if __name__ == "__main__":
