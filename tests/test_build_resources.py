@@ -1,31 +1,31 @@
-"""scripts/resources/build_resources.py on small hand-made inputs (never on ../shared)."""
+"""The resource builders in scripts/resources: the entry point `make resources` runs, and the
+tiny ../shared every builder test writes (never the real ../shared, but for the last test)."""
 
 import csv
-import importlib.util
+import importlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SHARED, shared_path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "resources" / "build_resources.py"
+sys.path.insert(0, str(REPO / "scripts" / "resources"))
+buildlib = importlib.import_module("buildlib")
+build_resources = importlib.import_module("build_resources")
+build_tooi = importlib.import_module("build_tooi")
+build_bewindspersonen = importlib.import_module("build_bewindspersonen")
+
+ORG_OUT = build_tooi.OUTPUT
+MINISTERS_OUT = build_bewindspersonen.OUTPUT
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("build_resources", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-br = _load_script()
+# -- a tiny ../shared ---------------------------------------------------------------------
 
 ONT = "https://identifier.overheid.nl/tooi/def/ont/"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
-
-# -- building a tiny ../shared ------------------------------------------------
 
 def lit(*texts):
     return [{"@language": "nl", "@value": t} for t in texts]
@@ -59,6 +59,8 @@ def item(code, kind, label, excl=None, incl=None, afkorting=(), alt=(), begin=No
 
 
 HEADER_ITEM = {"@id": "https://identifier.overheid.nl/tooi/set/x", "@type": ["http://www.w3.org/2002/07/owl#Ontology"]}
+OVERHEID = "Overheidsorganisatie"
+SAMENWERKING = "Samenwerkingsorganisatie"
 
 TOOI = {
     "gemeenten": [
@@ -66,20 +68,24 @@ TOOI = {
         item("gm0363", "Gemeente", "gemeente Amsterdam", excl="Amsterdam"),
     ],
     "provincies": [item("pv31", "Provincie", "provincie Limburg", excl="Limburg", afkorting=["LB"])],
-    "caribische_openbare_lichamen": [item("col01", "CaribischOpenbaarLichaam", "openbaar lichaam Bonaire", excl="Bonaire")],
+    "caribische_openbare_lichamen": [
+        item("col01", "CaribischOpenbaarLichaam", "openbaar lichaam Bonaire", excl="Bonaire")
+    ],
     "overige_overheidsorganisaties": [
-        item("oorg1", "Overheidsorganisatie", "Rijksinstituut voor Volksgezondheid en Milieu", afkorting=["RIVM"], begin="1984-01-01"),
-        item("oorg2", "Overheidsorganisatie", "Rechtbank Amsterdam"),
-        item("oorg3", "Overheidsorganisatie", "Politie", alt=["Landelijk politiekorps"]),
-        item("oorg4", "Overheidsorganisatie", "Openbaar Ministerie", afkorting=["OM"]),
-        item("oorg5", "Overheidsorganisatie", "Stichting Participatiefonds", afkorting=["Pf"]),
-        item("oorg6", "Overheidsorganisatie", "Gemeentelijk Collectief Kompas", afkorting=["Kompas"]),
-        item("oorg7", "Overheidsorganisatie", "Shared Service Centrum ONS", afkorting=["ONS"]),
-        item("oorg8", "Overheidsorganisatie", "Groningen", alt=["Bonaire"]),  # a place as a name
-        item("oorg9", "Overheidsorganisatie", "Justitiële Informatiedienst", afkorting=["Justid"], end="2030-01-01"),
-        item("oorg10", "Overheidsorganisatie", "Raad"),
-        item("oorg11", "Overheidsorganisatie", " ".join(["Commissie"] + ["lang"] * 12)),
-        item("oorg12", "Overheidsorganisatie", "Rijksoverheid", alt=["het Rijk"]),
+        item(
+            "oorg1", OVERHEID, "Rijksinstituut voor Volksgezondheid en Milieu", afkorting=["RIVM"], begin="1984-01-01"
+        ),
+        item("oorg2", OVERHEID, "Rechtbank Amsterdam"),
+        item("oorg3", OVERHEID, "Politie", alt=["Landelijk politiekorps"]),
+        item("oorg4", OVERHEID, "Openbaar Ministerie", afkorting=["OM"]),
+        item("oorg5", OVERHEID, "Stichting Participatiefonds", afkorting=["Pf"]),
+        item("oorg6", OVERHEID, "Gemeentelijk Collectief Kompas", afkorting=["Kompas"]),
+        item("oorg7", OVERHEID, "Shared Service Centrum ONS", afkorting=["ONS"]),
+        item("oorg8", OVERHEID, "Groningen", alt=["Bonaire"]),  # a place as a name
+        item("oorg9", OVERHEID, "Justitiële Informatiedienst", afkorting=["Justid"], end="2030-01-01"),
+        item("oorg10", OVERHEID, "Raad"),
+        item("oorg11", OVERHEID, " ".join(["Commissie"] + ["lang"] * 12)),
+        item("oorg12", OVERHEID, "Rijksoverheid", alt=["het Rijk"]),
     ],
     "zbo": [
         item("zb1", "Zbo", "Uitvoeringsinstituut Werknemersverzekeringen", afkorting=["UWV"], begin="2002-01-01"),
@@ -89,17 +95,39 @@ TOOI = {
     "waterschappen": [
         item("ws1", "Waterschap", "waterschap Aa en Maas", excl="Aa en Maas", incl="waterschap Aa en Maas"),
         item("ws2", "Waterschap", "waterschap Veluwe", excl="Veluwe", incl="waterschap Veluwe", end="2012-12-31"),
-        item("ws3", "Waterschap", "Hoogheemraadschap van Delfland", excl="Hoogheemraadschap van Delfland",
-             incl="waterschap Hoogheemraadschap van Delfland"),
+        item(
+            "ws3",
+            "Waterschap",
+            "Hoogheemraadschap van Delfland",
+            excl="Hoogheemraadschap van Delfland",
+            incl="waterschap Hoogheemraadschap van Delfland",
+        ),
     ],
     "samenwerkingsorganisaties": [
-        item("so1", "Samenwerkingsorganisatie", "Veiligheidsregio Flevoland", afkorting=["VRF"]),
-        item("so2", "Samenwerkingsorganisatie", "Veiligheidsregio Fryslân", afkorting=["VRF"]),
-        item("so3", "Samenwerkingsorganisatie", "Blink"),
-        item("so4", "Samenwerkingsorganisatie", "Omgevingsdienst IJmond", afkorting=["ODIJ"]),
-        item("so5", "Samenwerkingsorganisatie", "Werkvoorzieningschap Kampen", alt=["Impact"]),
+        item("so1", SAMENWERKING, "Veiligheidsregio Flevoland", afkorting=["VRF"]),
+        item("so2", SAMENWERKING, "Veiligheidsregio Fryslân", afkorting=["VRF"]),
+        item("so3", SAMENWERKING, "Blink"),
+        item("so4", SAMENWERKING, "Omgevingsdienst IJmond", afkorting=["ODIJ"]),
+        item("so5", SAMENWERKING, "Werkvoorzieningschap Kampen", alt=["Impact"]),
     ],
 }
+
+# A few sentences in CoNLL-U: "kompas" and "impact" are used as ordinary words, "ons" often.
+UD_WORDS = ["Hij", "zag", "ons", "kompas", "en", "de", "impact", "van", "ons"] * 3
+
+
+def write_tooi(root: Path) -> None:
+    """The TOOI registers and the UD words of a tiny ../shared under ``root``."""
+    tooi = root / "data" / "gazetteers" / "tooi"
+    tooi.mkdir(parents=True, exist_ok=True)
+    for name, items in TOOI.items():
+        text = json.dumps([HEADER_ITEM] + items, ensure_ascii=False)
+        (tooi / f"rwc_{name}_compleet_1.json").write_text(text, encoding="utf-8")
+    ud = root / "data" / "ud"
+    ud.mkdir(parents=True, exist_ok=True)
+    lines = [f"{i}\t{w}\t_\t_\t_\t_\t_\t_\t_\t_" for i, w in enumerate(UD_WORDS, 1)]
+    (ud / "tiny.conllu").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+
 
 HOLDERS = [
     ("position", "person", "personID", "start", "end"),
@@ -115,203 +143,132 @@ HOLDERS = [
 ]
 BIO = [("id", "name"), ("Q1666631", "Jan Kees de Jager"), ("Q9", "Kees Verhoeven")]
 
-# A few sentences in CoNLL-U: "kompas" and "impact" are used as ordinary words, "ons" often.
-UD_WORDS = ["Hij", "zag", "ons", "kompas", "en", "de", "impact", "van", "ons"] * 3
+
+def write_everypolitician(root: Path) -> None:
+    """The EveryPolitician files of a tiny ../shared under ``root``."""
+    folder = root / "data" / "gazetteers" / "everypolitician_nl"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("html_holders21.csv", HOLDERS), ("html_bio.csv", BIO)):
+        with (folder / name).open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(rows)
 
 
-def write_json(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+def shared_fixture(*writers):
+    """A fixture giving a tiny ../shared that ``writers`` fill."""
+
+    @pytest.fixture()
+    def shared(tmp_path):
+        for write in writers:
+            write(tmp_path / "shared")
+        return tmp_path / "shared"
+
+    return shared
 
 
-def write_csv(path, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
+shared = shared_fixture(write_tooi, write_everypolitician)
 
 
-@pytest.fixture()
-def shared(tmp_path):
-    root = tmp_path / "shared"
-    tooi = root / "data" / "gazetteers" / "tooi"
-    for name, items in TOOI.items():
-        write_json(tooi / f"rwc_{name}_compleet_1.json", [HEADER_ITEM] + items)
-    ep = root / "data" / "gazetteers" / "everypolitician_nl"
-    write_csv(ep / "html_holders21.csv", HOLDERS)
-    write_csv(ep / "html_bio.csv", BIO)
-    ud = root / "data" / "ud"
-    ud.mkdir(parents=True)
-    lines = [f"{i}\t{w}\t_\t_\t_\t_\t_\t_\t_\t_" for i, w in enumerate(UD_WORDS, 1)]
-    (ud / "tiny.conllu").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
-    return root
+def editable_tables(tmp_path, monkeypatch):
+    """A copy of scripts/resources/tables that a test may edit; the builders read it instead.
+    Use as a fixture: ``tables = pytest.fixture(editable_tables)``."""
+    copy = tmp_path / "tables"
+    copy.mkdir()
+    for path in buildlib.TABLES.iterdir():
+        (copy / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(buildlib, "TABLES", copy)
+    clear_table_caches()
+    yield copy
+    monkeypatch.undo()
+    clear_table_caches()
 
 
-@pytest.fixture()
-def patterns(shared):
-    lexicon = br.load_lexicon(shared / "data" / "ud")
-    rows, stats, _files = br.build_organisations(shared, lexicon)
-    return {r["pattern"]: r for r in rows}
+def edit_table(tables: Path, name: str, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` on the first line of a table copy that holds it; its line number."""
+    path = tables / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if old in line and not line.startswith("#"))
+    lines[at] = lines[at].replace(old, new)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    clear_table_caches()
+    return at + 1
 
 
-# -- organisations --------------------------------------------------------------
-
-def test_places_never_become_patterns(patterns):
-    for place in ("Groningen", "Bonaire", "Amsterdam", "Limburg", "Aa en Maas", "Veluwe"):
-        assert place not in patterns
-    assert not {p.lower() for p in patterns} & {"groningen", "bonaire", "limburg"}
-
-
-def test_name_containing_a_place_is_kept_whole(patterns):
-    assert "Rechtbank Amsterdam" in patterns
-    assert patterns["Waterschap Aa en Maas"]["id"] == "gazetteer:tooi_waterschappen"
-    assert "Hoogheemraadschap van Delfland" in patterns  # no double kind word
-    assert "Waterschap Hoogheemraadschap van Delfland" not in patterns
+def clear_table_caches():
+    for module in list(sys.modules.values()):
+        if getattr(module, "__file__", None) and Path(module.__file__).parent == Path(buildlib.__file__).parent:
+            for value in vars(module).values():
+                if hasattr(value, "cache_clear"):
+                    value.cache_clear()
 
 
-def test_abbreviations_kept_and_dropped(patterns):
-    assert {"RIVM", "UWV", "ODIJ"} <= set(patterns)
-    assert "OM" not in patterns  # two letters
-    assert "Pf" not in patterns  # one capital
-    assert "Kompas" not in patterns  # an ordinary Dutch word in title case
-    assert "ONS" not in patterns  # a frequent word, matched in ALL CAPS text
-    assert "VRF" not in patterns  # two veiligheidsregio's share it
-    assert "Justid" in patterns  # title-case short name that is no Dutch word
-
-
-def test_generic_long_and_unmarked_names_dropped(patterns):
-    for name in ("Politie", "Raad", "Rijksoverheid", "Rijk", "het Rijk", "Impact", "Blink"):
-        assert name not in patterns
-    assert "Landelijk politiekorps" in patterns
-    assert not any(len(p.split()) > br.MAX_NAME_WORDS for p in patterns)
-    assert "Keuringsinstanties ex Warenwet" not in patterns  # a cluster, not one body
-
-
-def test_validity_dates(patterns):
-    assert patterns["RIVM"]["valid_from"] == "1984-01-01" and patterns["RIVM"]["valid_to"] is None
-    assert patterns["Waterschap Veluwe"]["valid_to"] == "2012-12-31"  # ended, still recognised
-    assert patterns["Justid"]["valid_to"] == "2030-01-01"
-
-
-def test_legal_form_variant(patterns):
-    assert "Zorgkantoor DSW B.V." in patterns and "Zorgkantoor DSW" in patterns
-
-
-def test_exact_duplicates_merged_with_widest_validity():
-    orgs = [
-        br.Organisation("zbo", "a", ["Curriculumcommissie"], [], "2020-07-28", "2023-12-31"),
-        br.Organisation("zbo", "b", ["Curriculumcommissie"], [], "2020-07-28", "2024-12-31"),
-    ]
-    rows, _ = br.organisation_patterns(orgs, set(), br.Lexicon(), {})
-    assert [(r["pattern"], r["valid_to"]) for r in rows] == [("Curriculumcommissie", "2024-12-31")]
+# -- the entry point -----------------------------------------------------------------------
 
 
 def test_output_is_sorted_and_deterministic(shared, tmp_path):
     out = tmp_path / "resources"
-    assert br.main(["--shared", str(shared), "--resources", str(out)]) == 0
-    jsonl = (out / br.ORG_OUT).read_bytes()
-    tsv = (out / br.MINISTERS_OUT).read_bytes()
+    assert build_resources.main(["--shared", str(shared), "--resources", str(out)]) == 0
+    jsonl = (out / ORG_OUT).read_bytes()
+    tsv = (out / MINISTERS_OUT).read_bytes()
     rows = [json.loads(line) for line in jsonl.decode("utf-8").splitlines()]
     keys = [(r["pattern"].lower(), r["pattern"], r["id"]) for r in rows]
     assert keys == sorted(keys)
     assert all(list(r) == ["label", "pattern", "id", "valid_from", "valid_to"] for r in rows)
     assert len({r["pattern"] for r in rows}) == len(rows)
     # a second run gives the same bytes and leaves no temporary files behind
-    assert br.main(["--shared", str(shared), "--resources", str(out)]) == 0
-    assert (out / br.ORG_OUT).read_bytes() == jsonl
-    assert (out / br.MINISTERS_OUT).read_bytes() == tsv
+    assert build_resources.main(["--shared", str(shared), "--resources", str(out)]) == 0
+    assert (out / ORG_OUT).read_bytes() == jsonl
+    assert (out / MINISTERS_OUT).read_bytes() == tsv
     assert not list(out.rglob("*.tmp"))
-    assert br.main(["--shared", str(shared), "--resources", str(out), "--check"]) == 0
+    assert build_resources.main(["--shared", str(shared), "--resources", str(out), "--check"]) == 0
 
 
-# -- bewindspersonen -----------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    "label,start,dutch",
-    [
-        ("Prime Minister", "2010-10-14", "Minister-President"),
-        ("Minister of Foreign Affairs", "2018-03-07", "Minister van Buitenlandse Zaken"),
-        ("State Secretary for Finance", "2014-02-04", "Staatssecretaris van Financiën"),
-        ("Minister for Foreign Trade and Development Cooperation", "2012-11-05",
-         "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
-        ("Minister of Justice and Security", "2015-03-20", "Minister van Veiligheid en Justitie"),
-        ("Minister of Justice and Security", "2006-09-22", "Minister van Justitie"),
-        ("Minister of Justice and Security", "2022-01-10", "Minister van Justitie en Veiligheid"),
-        ("Minister of Infrastructure and Environment", "2022-01-10", "Minister van Infrastructuur en Waterstaat"),
-        ("Deputy Prime Minister", "2022-01-10", "Viceminister-President"),
-    ],
-)
-def test_english_positions_map_to_dutch_titles(label, start, dutch):
-    assert br.dutch_title(label, start) == dutch
+def test_check_names_a_stale_file_and_writes_nothing(shared, tmp_path, capsys):
+    out = tmp_path / "resources"
+    assert build_resources.main(["--shared", str(shared), "--resources", str(out)]) == 0
+    (out / MINISTERS_OUT).write_text("persoon\n", encoding="utf-8")
+    assert build_resources.main(["--shared", str(shared), "--resources", str(out), "--check"]) == 1
+    assert f"out of date: {out / MINISTERS_OUT}" in capsys.readouterr().err
+    assert (out / MINISTERS_OUT).read_text(encoding="utf-8") == "persoon\n"
 
 
-def test_positions_outside_the_cabinet_are_skipped_not_unmapped():
-    for label in ("monarch", "mayor of Amsterdam", "ambassador to Hungary",
-                  "member of the Provincial Executive of Utrecht", "Speaker of the House of Representatives"):
-        assert br.skip_reason(label)
-    assert br.skip_reason("Minister of Finance") is None
-    assert br.dutch_title("Minister of Magic", "2020-01-01") is None
+def test_a_missing_source_file_is_one_line_and_nothing_is_written(shared, tmp_path, capsys):
+    missing = shared / "data" / "gazetteers" / "everypolitician_nl" / "html_bio.csv"
+    missing.unlink()
+    out = tmp_path / "resources"
+    assert build_resources.main(["--shared", str(shared), "--resources", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: {missing}: cannot read (No such file or directory)\n"
+    assert not out.exists()  # the TOOI file was built, but not written without the other
 
 
-@pytest.mark.parametrize(
-    "full,surname",
-    [
-        ("Stef Blok", "Blok"),
-        ("Ank Bijleveld", "Bijleveld"),
-        ("Ard van der Steur", "Van der Steur"),
-        ("Jan Kees de Jager", "De Jager"),
-        ("Ernst Hirsch Ballin", "Hirsch Ballin"),
-        ("Jaap de Hoop Scheffer", "De Hoop Scheffer"),
-        ("Melanie Schultz van Haegen", "Schultz van Haegen"),
-        ("Bas van 't Wout", "Van 't Wout"),
-        ("Clémence Ross-van Dorp", "Ross-van Dorp"),
-    ],
-)
-def test_surname_derivation(full, surname):
-    given = br.given_names_from(["Jan Jansen", "Kees Verhoeven", "Stef Blok"])
-    assert br.derive_surname(full, given) == surname
+def test_a_broken_register_file_is_one_line(shared, tmp_path, capsys):
+    broken = shared / "data" / "gazetteers" / "tooi" / "rwc_zbo_compleet_1.json"
+    broken.write_text('[{"@id": ', encoding="utf-8")
+    assert build_resources.main(["--shared", str(shared), "--resources", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {broken}: not a JSON-LD file (") and err.count("\n") == 1
 
 
-def test_surname_as_signed_overrides_the_short_label():
-    row = br.minister_row("Ank Bijleveld", "Q434816", "Minister van Defensie", "Minister of Defence",
-                          "2017-10-26", "2021-09-17", set())
-    assert row["achternaam"] == "Bijleveld-Schouten"
-
-
-def test_minister_rows(shared):
-    rows, stats = br.build_ministers(shared)
-    by_person = {(r["persoon"], r["functie"]): r for r in rows}
-    assert set(by_person) == {
-        ("Mark Rutte", "Minister-President"),
-        ("Ank Bijleveld", "Minister van Defensie"),
-        ("Ard van der Steur", "Minister van Veiligheid en Justitie"),
-        ("Stef Blok", "Minister van Buitenlandse Zaken"),
-        ("Jan Kees de Jager", "Staatssecretaris van Financiën"),
-    }
-    assert by_person[("Mark Rutte", "Minister-President")]["end"] == ""  # repeated term: open end wins
-    assert by_person[("Ard van der Steur", "Minister van Veiligheid en Justitie")]["achternaam"] == "Van der Steur"
-    assert by_person[("Jan Kees de Jager", "Staatssecretaris van Financiën")]["achternaam"] == "De Jager"
-    assert stats.unmapped == {"Minister of Magic": 1}
-    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
-    header = br.ministers_tsv(rows).splitlines()[0].split("\t")
-    assert header == ["persoon", "achternaam", "functie", "functie_en", "start", "end", "wikidata"]
-
-
-def test_dutch_position_names_from_nlwiki():
-    assert br.title_from_dutch("minister van Financiën") == "Minister van Financiën"
-    assert br.title_from_dutch("minister voor Klimaat en Energie") == "Minister voor Klimaat en Energie"
-    assert br.title_from_dutch("derde vicepremier") == "Viceminister-President"
-    assert br.title_from_dutch("Nederlands minister van Defensie") == "Minister van Defensie"
-    assert br.title_from_dutch("staatssecretaris Mijnbouw") == "Staatssecretaris van Economische Zaken en Klimaat"
-    assert br.title_from_dutch("burgemeester van Utrecht") is None
+def test_each_builder_runs_alone_and_writes_only_its_file(shared, tmp_path):
+    out = tmp_path / "resources"
+    script = REPO / "scripts" / "resources" / "build_bewindspersonen.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--shared", str(shared), "--resources", str(out)],
+        capture_output=True,
+        check=False,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [p.relative_to(out) for p in out.rglob("*") if p.is_file()] == [MINISTERS_OUT]
 
 
 def test_committed_resource_files_are_what_make_resources_generates():
-    import subprocess
-    import sys
-
-    from conftest import REPO, SHARED, shared_path
-
     shared_path("data/gazetteers")
-    result = subprocess.run([sys.executable, "scripts/resources/build_resources.py", "--shared", str(SHARED), "--check"],
-                            cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/resources/build_resources.py", "--shared", str(SHARED), "--check"],
+        cwd=REPO,
+        capture_output=True,
+        check=False,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
