@@ -8,6 +8,7 @@ Texts: the raw "# text" of every sentence of the held-out UD test files (one doc
 per sentence) plus the seed letters (one doc per file). Words = non-whitespace
 tokens. Reports the best of --repeat timed passes after one warm-up pass.
 """
+
 import argparse
 import glob
 import os

@@ -8,6 +8,7 @@ For every single line break inside a paragraph (a whitespace token with one
 the previous word is not sentence-final punctuation, the line break split a
 sentence ("bad split"). Prints counts and examples.
 """
+
 import argparse
 import os
 
@@ -18,12 +19,12 @@ FINAL = {".", "!", "?", ":", ";", "…"}
 def analyse(nlp, text):
     doc = nlp(text)
     n_breaks = n_at_final = n_split_ok = n_bad = 0
-    bad, ok_examples = [], []
+    bad = []
     for tok in doc:
         if not tok.is_space or tok.text.count("\n") != 1:
             continue
         prev = next((t for t in reversed(doc[: tok.i]) if not t.is_space), None)
-        nxt = next((t for t in doc[tok.i + 1:] if not t.is_space), None)
+        nxt = next((t for t in doc[tok.i + 1 :] if not t.is_space), None)
         if prev is None or nxt is None:
             continue
         n_breaks += 1
@@ -33,16 +34,20 @@ def analyse(nlp, text):
             n_split_ok += bool(split_here)
         elif split_here:
             n_bad += 1
-            ctx = doc[max(prev.i - 6, 0): min(nxt.i + 6, len(doc))].text.replace("\n", "⏎")
+            ctx = doc[max(prev.i - 6, 0) : min(nxt.i + 6, len(doc))].text.replace("\n", "⏎")
             bad.append(ctx)
     sents = list(doc.sents)
-    return {
-        "sentences": len(sents),
-        "line_breaks_in_paragraphs": n_breaks,
-        "breaks_after_final_punct": n_at_final,
-        "  ...of which split (expected)": n_split_ok,
-        "bad_splits_inside_sentence": n_bad,
-    }, bad, sents
+    return (
+        {
+            "sentences": len(sents),
+            "line_breaks_in_paragraphs": n_breaks,
+            "breaks_after_final_punct": n_at_final,
+            "  ...of which split (expected)": n_split_ok,
+            "bad_splits_inside_sentence": n_bad,
+        },
+        bad,
+        sents,
+    )
 
 
 def main():
@@ -61,7 +66,8 @@ def main():
         nlp = spacy.load(args.model)
     print("pipeline:", nlp.pipe_names)
     for path in args.files:
-        text = open(path, encoding="utf8").read()
+        with open(path, encoding="utf8") as fh:
+            text = fh.read()
         stats, bad, sents = analyse(nlp, text)
         print(f"\n== {os.path.basename(path)}")
         for k, v in stats.items():

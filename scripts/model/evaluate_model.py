@@ -7,6 +7,7 @@ CORPUS_DIR must hold test.spacy (both test files), test_alpino.spacy and
 test_lassysmall.spacy (made by build_model.sh). Raw text is re-tokenised by the
 model's tokenizer (gold_preproc=False), as in spaCy's own benchmarks.
 """
+
 import json
 import os
 import sys
@@ -58,9 +59,7 @@ def main(model, corpus_dir, out_json):
     res["test_combined"] = combined
     res["test_alpino"], _ = score(nlp, os.path.join(corpus_dir, "test_alpino.spacy"))
     res["test_lassysmall"], _ = score(nlp, os.path.join(corpus_dir, "test_lassysmall.spacy"))
-    res["las_per_type_combined"] = {
-        k: round(v["f"], 4) for k, v in sorted((raw.get("dep_las_per_type") or {}).items())
-    }
+    res["las_per_type_combined"] = {k: round(v["f"], 4) for k, v in sorted((raw.get("dep_las_per_type") or {}).items())}
     # senter alone (parser excluded): the fast sentence-splitting option
     nlp_s = spacy.load(model, exclude=["parser"])
     nlp_s.enable_pipe("senter")
@@ -69,10 +68,25 @@ def main(model, corpus_dir, out_json):
     res["size_on_disk_bytes"] = dir_size(model)
     train_s = os.path.join(os.path.dirname(os.path.abspath(corpus_dir)), "train_seconds.txt")
     if os.path.exists(train_s):
-        res["train_wall_seconds"] = int(open(train_s).read().strip())
+        with open(train_s) as fh:
+            res["train_wall_seconds"] = int(fh.read().strip())
     with open(out_json, "w") as fh:
         json.dump(res, fh, indent=2)
-    print(json.dumps({k: res[k] for k in ("test_combined", "test_alpino", "test_lassysmall", "senter_only_combined", "size_on_disk_bytes")}, indent=2))
+    print(
+        json.dumps(
+            {
+                k: res[k]
+                for k in (
+                    "test_combined",
+                    "test_alpino",
+                    "test_lassysmall",
+                    "senter_only_combined",
+                    "size_on_disk_bytes",
+                )
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

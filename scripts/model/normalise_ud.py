@@ -40,6 +40,7 @@ test sections (same sentences, re-split upstream). Any training sentence whose
 sent_id or token sequence also occurs in a test file is dropped; 2017 sentences
 that re-occur in a current dev file are dropped in favour of the current version.
 """
+
 import argparse
 import collections
 import glob
@@ -51,17 +52,22 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+# The ten CoNLL-U columns (https://universaldependencies.org/format.html): a token is a list of
+# its ten fields, indexed by these names; the steps below change fields in place.
+ID, FORM, LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL, DEPS, MISC = range(10)
+N_COLUMNS = 10
+
 POSS_LEMMAS = {"mijn", "jouw", "zijn", "haar", "ons", "onze", "uw", "hun", "je", "m'n", "z'n", "d'r", "jullie"}
 PRECONJ_LEMMAS = {"zowel", "noch", "hetzij", "ofwel", "respectievelijk", "resp.", "niet"}
 REFL_LEMMAS = {"zich", "me", "mij", "ons", "je", "u"}
 
 
 class Sent:
-    __slots__ = ("comments", "toks", "src", "sid", "doc")
+    __slots__ = ("comments", "doc", "sid", "src", "toks")
 
     def __init__(self, comments, toks, src):
         self.comments = comments
-        self.toks = toks  # list of 10-field lists, integer ids only
+        self.toks = toks  # lists of the ten columns (ID, FORM, ...), integer ids only
         self.src = src
         self.sid = None
         self.doc = None
@@ -87,12 +93,12 @@ def read_conllu(path, stats):
                 comments.append(line)
                 continue
             cols = line.split("\t")
-            if len(cols) != 10:
+            if len(cols) != N_COLUMNS:
                 raise ValueError(f"{path}: bad line {line!r}")
-            if "." in cols[0]:
+            if "." in cols[ID]:
                 stats["dropped_empty_nodes"] += 1
                 continue
-            if "-" in cols[0]:
+            if "-" in cols[ID]:
                 stats["dropped_mwt_lines"] += 1
                 continue
             toks.append(cols)
@@ -119,25 +125,25 @@ def sent_id(s):
 
 
 def tokkey(s):
-    return "".join(re.sub(r"\W", "", t[1].lower()) for t in s.toks)
+    return "".join(re.sub(r"\W", "", t[FORM].lower()) for t in s.toks)
 
 
 def children(s):
     kids = collections.defaultdict(list)
     for t in s.toks:
-        kids[t[6]].append(t)
+        kids[t[HEAD]].append(t)
     return kids
 
 
 def head_tok(s, t):
-    return None if t[6] in ("0", "_") else s.toks[int(t[6]) - 1]
+    return None if t[HEAD] in ("0", "_") else s.toks[int(t[HEAD]) - 1]
 
 
 # ---------------------------------------------------------------- lemmas
 def glue_lemma(form, lemma):
     if "_" not in lemma or lemma == "_" or "_" in form:
         return lemma
-    parts = [p for p in lemma.split("_")]
+    parts = lemma.split("_")
     if any(p == "" for p in parts):
         return lemma
     out = parts[0]
@@ -170,9 +176,9 @@ def case_key(s, t, kids):
     h = head_tok(s, t)
     if h is None:
         return None
-    cs = [k[2].lower() for k in kids[t[0]] if k[7] == "case"]
-    p = cs[0] if cs else "R:" + t[2].lower()
-    return (glue_lemma(h[1], h[2]).lower(), p)
+    cs = [k[LEMMA].lower() for k in kids[t[ID]] if k[DEPREL] == "case"]
+    p = cs[0] if cs else "R:" + t[LEMMA].lower()
+    return (glue_lemma(h[FORM], h[LEMMA]).lower(), p)
 
 
 def learn_lexicons(current_sents):
@@ -183,18 +189,18 @@ def learn_lexicons(current_sents):
     for s in current_sents:
         kids = children(s)
         for t in s.toks:
-            if t[7] in ("obl", "obl:arg"):
+            if t[DEPREL] in ("obl", "obl:arg"):
                 k = case_key(s, t, kids)
                 if k:
-                    oblarg[k][t[7]] += 1
-            if t[2].lower() in REFL_LEMMAS and t[7] in ("obj", "expl:pv", "iobj"):
+                    oblarg[k][t[DEPREL]] += 1
+            if t[LEMMA].lower() in REFL_LEMMAS and t[DEPREL] in ("obj", "expl:pv", "iobj"):
                 h = head_tok(s, t)
                 if h is not None:
-                    refl[(glue_lemma(h[1], h[2]).lower(), t[2].lower())][t[7]] += 1
-            if "Poss=Yes" in t[5] and t[3] == "PRON":
-                poss_feats[t[1].lower()][t[5]] += 1
-            if t[3] == "AUX":
-                aux[t[2].lower()] += 1
+                    refl[(glue_lemma(h[FORM], h[LEMMA]).lower(), t[LEMMA].lower())][t[DEPREL]] += 1
+            if "Poss=Yes" in t[FEATS] and t[UPOS] == "PRON":
+                poss_feats[t[FORM].lower()][t[FEATS]] += 1
+            if t[UPOS] == "AUX":
+                aux[t[LEMMA].lower()] += 1
     return {
         "oblarg": {k for k, c in oblarg.items() if c["obl:arg"] / sum(c.values()) >= 0.5},
         "refl": {k for k, c in refl.items() if c["expl:pv"] / sum(c.values()) >= 0.5},
@@ -208,14 +214,35 @@ def learn_lexicons(current_sents):
 ORDINAL_RE = re.compile(
     r"^(\d+(e|ste|de)|(aller)?eerste|eerst|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|"
     r"tiende|elfde|twaalfde|\w+tiende|\w+tigste|honderdste|duizendste|laatste)$",
-    re.I,
+    re.IGNORECASE,
 )
 # dependents that belong to the clause (move to the new clausal head when a
 # copula / auxiliary becomes the head, or vice versa)
 CLAUSAL = {
-    "nsubj", "nsubj:pass", "csubj", "csubj:pass", "aux", "aux:pass", "mark", "punct", "cc",
-    "conj", "advcl", "parataxis", "expl", "expl:pv", "iobj", "discourse", "vocative", "dep",
-    "obl", "obl:agent", "obl:arg", "advmod", "ccomp", "compound:prt",
+    "nsubj",
+    "nsubj:pass",
+    "csubj",
+    "csubj:pass",
+    "aux",
+    "aux:pass",
+    "mark",
+    "punct",
+    "cc",
+    "conj",
+    "advcl",
+    "parataxis",
+    "expl",
+    "expl:pv",
+    "iobj",
+    "discourse",
+    "vocative",
+    "dep",
+    "obl",
+    "obl:agent",
+    "obl:arg",
+    "advmod",
+    "ccomp",
+    "compound:prt",
 }
 
 
@@ -225,23 +252,23 @@ def reattach_cc_punct(s):
     kids = children(s)
     changed = 0
     for t in s.toks:
-        if t[7] not in ("cc", "punct") or t[6] == "0":
+        if t[DEPREL] not in ("cc", "punct") or t[HEAD] == "0":
             continue
-        i, h = int(t[0]), t[6]
+        i, h = int(t[ID]), t[HEAD]
         if int(h) > i:
             continue
-        conjs = sorted(int(k[0]) for k in kids[h] if k[7] == "conj" and int(k[0]) > i)
+        conjs = sorted(int(k[ID]) for k in kids[h] if k[DEPREL] == "conj" and int(k[ID]) > i)
         if not conjs:
             continue
         c = conjs[0]
-        if t[7] == "punct":
+        if t[DEPREL] == "punct":
             # only punctuation directly before the conjunct's span
-            span = subtree_ids(s, kids, str(c))
+            span = subtree_ids(kids, str(c))
             if i + 1 not in span and i + 1 != min(span, default=-1):
                 continue
-            if t[1] not in (",", ";", "/", "-", ":"):
+            if t[FORM] not in (",", ";", "/", "-", ":"):
                 continue
-        t[6] = str(c)
+        t[HEAD] = str(c)
         changed += 1
     return changed
 
@@ -258,7 +285,7 @@ def reattach_punct(s):
     T = s.toks
     n_tok = len(T)
     kids = children(s)
-    is_p = [t[3] == "PUNCT" for t in T]
+    is_p = [t[UPOS] == "PUNCT" for t in T]
     lo, hi = {}, {}
 
     def span(x):  # min/max index of non-punct tokens in the subtree of token id x
@@ -266,7 +293,7 @@ def reattach_punct(s):
             return lo[x], hi[x]
         a = b = int(x) if not is_p[int(x) - 1] else None
         for k in kids[x]:
-            ka, kb = span(k[0])
+            ka, kb = span(k[ID])
             if ka is not None:
                 a = ka if a is None else min(a, ka)
                 b = kb if b is None else max(b, kb)
@@ -275,11 +302,11 @@ def reattach_punct(s):
 
     def highest(start, cond):
         node = T[start - 1]
-        if not cond(*span(node[0])):
+        if not cond(*span(node[ID])):
             return None
-        while node[6] != "0":
-            parent = T[int(node[6]) - 1]
-            if parent[3] == "PUNCT" or not cond(*span(parent[0])):
+        while node[HEAD] != "0":
+            parent = T[int(node[HEAD]) - 1]
+            if parent[UPOS] == "PUNCT" or not cond(*span(parent[ID])):
                 break
             node = parent
         return node
@@ -288,10 +315,10 @@ def reattach_punct(s):
     quote_open = False
     open_stack = []  # targets of opening brackets/quotes: the closing one gets the same head
     for t in T:
-        if t[7] != "punct" or t[1] in (".", "!", "?", "..."):
+        if t[DEPREL] != "punct" or t[FORM] in (".", "!", "?", "..."):
             continue
-        i = int(t[0])
-        f = t[1]
+        i = int(t[ID])
+        f = t[FORM]
         if f == '"':
             kind = "close" if quote_open else "open"
             quote_open = not quote_open
@@ -303,19 +330,19 @@ def reattach_punct(s):
             kind = "sep"
         else:
             continue
-        r = next((j for j in range(i + 1, n_tok + 1) if not is_p[j - 1]), None)
-        l = next((j for j in range(i - 1, 0, -1) if not is_p[j - 1]), None)
+        right = next((j for j in range(i + 1, n_tok + 1) if not is_p[j - 1]), None)
+        left = next((j for j in range(i - 1, 0, -1) if not is_p[j - 1]), None)
         target = None
         if kind == "close" and open_stack:
             target = open_stack.pop()
-        if target is None and kind in ("open", "sep") and r is not None:
-            target = highest(r, lambda a, b: a is not None and a > i)
-        if target is None and kind in ("close", "sep") and l is not None:
-            target = highest(l, lambda a, b: b is not None and b < i)
+        if target is None and kind in ("open", "sep") and right is not None:
+            target = highest(right, lambda a, b, i=i: a is not None and a > i)
+        if target is None and kind in ("close", "sep") and left is not None:
+            target = highest(left, lambda a, b, i=i: b is not None and b < i)
         if kind == "open":
             open_stack.append(target)
-        if target is not None and target[0] != t[6]:
-            t[6] = target[0]
+        if target is not None and target[ID] != t[HEAD]:
+            t[HEAD] = target[ID]
             changed += 1
     return changed
 
@@ -327,38 +354,39 @@ def names_and_extpos(s, extpos):
     kids = children(s)
     n = 0
     for h in s.toks:
-        flats = [k for k in kids[h[0]] if k[7] == "flat"]
-        fixeds = [k for k in kids[h[0]] if k[7] == "fixed"]
+        flats = [k for k in kids[h[ID]] if k[DEPREL] == "flat"]
+        fixeds = [k for k in kids[h[ID]] if k[DEPREL] == "fixed"]
         if flats:
             for k in flats:
-                if k[3] in ("NOUN", "ADJ") and k[1][:1].isupper():
-                    k[3], k[2], k[5] = "PROPN", k[1], "_"
+                if k[UPOS] in ("NOUN", "ADJ") and k[FORM][:1].isupper():
+                    k[UPOS], k[LEMMA], k[FEATS] = "PROPN", k[FORM], "_"
                     n += 1
-            if extpos and h[3] not in ("PROPN", "NUM", "SYM") and "ExtPos" not in h[5]:
-                h[5] = set_feat(h[5], "ExtPos", "PROPN")
-        if fixeds and extpos and h[3] == "ADP" and "ExtPos" not in h[5]:
-            h[5] = set_feat(h[5], "ExtPos", "ADP")
+            if extpos and h[UPOS] not in ("PROPN", "NUM", "SYM") and "ExtPos" not in h[FEATS]:
+                h[FEATS] = set_feat(h[FEATS], "ExtPos", "PROPN")
+        if fixeds and extpos and h[UPOS] == "ADP" and "ExtPos" not in h[FEATS]:
+            h[FEATS] = set_feat(h[FEATS], "ExtPos", "ADP")
     return n
 
 
-def subtree_ids(s, kids, root):
+def subtree_ids(kids, root):
     out, stack = set(), [root]
     while stack:
         x = stack.pop()
         out.add(int(x))
-        stack.extend(k[0] for k in kids[x])
+        stack.extend(k[ID] for k in kids[x])
     return out
 
 
 def promote(s, low, high, new_low_rel):
     """Make token `low` (a copula/aux) the head of `high` (its old head)."""
-    low[6], low[7] = high[6], high[7]
-    high[6], high[7] = low[0], new_low_rel
+    low[HEAD], low[DEPREL] = high[HEAD], high[DEPREL]
+    high[HEAD], high[DEPREL] = low[ID], new_low_rel
     for k in s.toks:
-        if k is not low and k[6] == high[0] and k[7] in CLAUSAL and k[7] != "advmod":
-            k[6] = low[0]
-        elif k is not low and k[6] == high[0] and k[7] == "advmod" and int(k[0]) < int(low[0]):
-            k[6] = low[0]
+        if k is low or k[HEAD] != high[ID]:
+            continue
+        # clausal dependents move to the new head; an advmod only when it stands before it
+        if k[DEPREL] in CLAUSAL and (k[DEPREL] != "advmod" or int(k[ID]) < int(low[ID])):
+            k[HEAD] = low[ID]
 
 
 def restructure_copulas(s, aux_lemmas):
@@ -366,16 +394,13 @@ def restructure_copulas(s, aux_lemmas):
     2017: worden/blijven/heten/... as cop, willen/laten/gaan/... as aux."""
     n = 0
     for t in list(s.toks):
-        lem = t[2].lower()
-        if t[7] == "cop" and lem != "zijn" and t[6] != "0":
-            high = s.toks[int(t[6]) - 1]
+        lem = t[LEMMA].lower()
+        copula = t[DEPREL] == "cop" and lem != "zijn"
+        auxiliary = t[DEPREL] == "aux" and t[UPOS] == "AUX" and lem not in aux_lemmas
+        if (copula or auxiliary) and t[HEAD] != "0":
+            high = s.toks[int(t[HEAD]) - 1]
             promote(s, t, high, "xcomp")
-            t[3] = "VERB"
-            n += 1
-        elif t[7] == "aux" and t[3] == "AUX" and lem not in aux_lemmas and t[6] != "0":
-            high = s.toks[int(t[6]) - 1]
-            promote(s, t, high, "xcomp")
-            t[3] = "VERB"
+            t[UPOS] = "VERB"
             n += 1
     return n
 
@@ -384,17 +409,21 @@ def demote_modals(s, aux_lemmas):
     """2017: "moeten" etc. as a VERB heading an xcomp infinitive; current: AUX aux."""
     n = 0
     for t in list(s.toks):
-        if t[3] == "VERB" and t[2].lower() in aux_lemmas and t[2].lower() not in ("zijn", "hebben", "worden"):
+        if (
+            t[UPOS] == "VERB"
+            and t[LEMMA].lower() in aux_lemmas
+            and t[LEMMA].lower() not in ("zijn", "hebben", "worden")
+        ):
             kids = children(s)
-            xs = [k for k in kids[t[0]] if k[7] == "xcomp" and k[3] == "VERB" and "VerbForm=Inf" in k[5]]
+            xs = [k for k in kids[t[ID]] if k[DEPREL] == "xcomp" and k[UPOS] == "VERB" and "VerbForm=Inf" in k[FEATS]]
             if len(xs) != 1:
                 continue
             x = xs[0]
-            x[6], x[7] = t[6], t[7]
-            for k in kids[t[0]]:
+            x[HEAD], x[DEPREL] = t[HEAD], t[DEPREL]
+            for k in kids[t[ID]]:
                 if k is not x:
-                    k[6] = x[0]
-            t[6], t[7], t[3] = x[0], "aux", "AUX"
+                    k[HEAD] = x[ID]
+            t[HEAD], t[DEPREL], t[UPOS] = x[ID], "aux", "AUX"
             n += 1
     return n
 
@@ -405,12 +434,12 @@ def fixed_names_to_flat(s):
     kids = children(s)
     n = 0
     for h in s.toks:
-        grp = [k for k in kids[h[0]] if k[7] == "fixed"]
-        if not grp or h[3] in ("ADP", "SCONJ", "CCONJ", "ADV"):
+        grp = [k for k in kids[h[ID]] if k[DEPREL] == "fixed"]
+        if not grp or h[UPOS] in ("ADP", "SCONJ", "CCONJ", "ADV"):
             continue
-        if any(g[1][:1].isupper() for g in [h] + grp if g[0] != "1"):
+        if any(g[FORM][:1].isupper() for g in [h] + grp if g[ID] != "1"):
             for g in grp:
-                g[7] = "flat"
+                g[DEPREL] = "flat"
                 n += 1
     return n
 
@@ -426,53 +455,64 @@ def convert_old(s, lex, stats):
     # --- labels, POS, features
     kids = children(s)
     for t in s.toks:
-        rel, upos, form, lem = t[7], t[3], t[1].lower(), t[2].lower()
+        rel, upos, form, lem = t[DEPREL], t[UPOS], t[FORM].lower(), t[LEMMA].lower()
         if rel == "flat:name":
             rel = "flat"
         # possessives: LassySmall-2017 has DET, Alpino-2017 PRON, both attached as det
-        if rel == "det" and upos in ("DET", "PRON") and (lem in POSS_LEMMAS or "|bez|" in t[4]) and lem != "de":
+        if rel == "det" and upos in ("DET", "PRON") and (lem in POSS_LEMMAS or "|bez|" in t[XPOS]) and lem != "de":
             upos = "PRON"
-            t[5] = lex["poss_feats"].get(form, set_feat(t[5], "Poss", "Yes"))
+            t[FEATS] = lex["poss_feats"].get(form, set_feat(t[FEATS], "Poss", "Yes"))
             rel = "nmod:poss"
         elif upos == "PRON" and rel == "det":
             # veel/weinig/wat/... used prenominally: current data attaches them as nmod
             rel = "nmod"
         # ordinals are ADJ/amod in the current data
         if upos == "NUM" and ORDINAL_RE.match(form):
-            upos, t[5] = "ADJ", "_"
+            upos, t[FEATS] = "ADJ", "_"
             if rel == "nummod":
                 rel = "amod"
         if lem == "als" and upos == "ADP" and rel == "mark":
             upos = "SCONJ"
         if upos == "PRON" and lem in ("veel", "weinig") and rel in ("obl", "amod", "advmod"):
-            upos, t[5], rel = "ADV", "_", "advmod"
+            upos, t[FEATS], rel = "ADV", "_", "advmod"
         h = head_tok(s, t)
         if rel == "obl" and h is not None:
-            door = any(k[7] == "case" and k[2].lower() == "door" for k in kids[t[0]])
-            passive = any(k[7] in ("aux:pass", "nsubj:pass") for k in kids[h[0]])
+            door = any(k[DEPREL] == "case" and k[LEMMA].lower() == "door" for k in kids[t[ID]])
+            passive = any(k[DEPREL] in ("aux:pass", "nsubj:pass") for k in kids[h[ID]])
             if door and passive:
                 rel = "obl:agent"
             elif case_key(s, t, kids) in lex["oblarg"]:
                 rel = "obl:arg"
-        if rel == "cc" and h is not None and lem in PRECONJ_LEMMAS:
-            if int(t[0]) < int(h[0]) and h[7] != "conj" and any(k[7] == "conj" for k in kids[h[0]]):
-                rel = "cc:preconj"
+        if (
+            rel == "cc"
+            and h is not None
+            and lem in PRECONJ_LEMMAS
+            and int(t[ID]) < int(h[ID])
+            and h[DEPREL] != "conj"
+            and any(k[DEPREL] == "conj" for k in kids[h[ID]])
+        ):
+            rel = "cc:preconj"
         if rel in ("obj", "iobj") and h is not None and lem in REFL_LEMMAS:
-            key = (glue_lemma(h[1], h[2]).lower(), lem)
+            key = (glue_lemma(h[FORM], h[LEMMA]).lower(), lem)
             if key in lex["refl"] or (key not in lex["refl_seen"] and lem == "zich" and rel == "obj"):
                 rel = "expl:pv"
-        if rel != t[7]:
-            stats[f"relabel {t[7]} -> {rel}"] += 1
-        if upos != t[3]:
-            stats[f"repos {t[3]} -> {upos}"] += 1
-        t[7], t[3] = rel, upos
-        t[5] = fix_feats(t[5])
+        if rel != t[DEPREL]:
+            stats[f"relabel {t[DEPREL]} -> {rel}"] += 1
+        if upos != t[UPOS]:
+            stats[f"repos {t[UPOS]} -> {upos}"] += 1
+        t[DEPREL], t[UPOS] = rel, upos
+        t[FEATS] = fix_feats(t[FEATS])
     stats["name words NOUN/ADJ -> PROPN"] += names_and_extpos(s, extpos="lassysmall" in s.src)
     for t in s.toks:
         # current data: lemma of a capitalised proper noun keeps the capital (Vlaams Blok)
-        if t[3] == "PROPN" and t[2].islower() and t[1][:1].isupper() and t[1][1:].islower() \
-                and t[2] == t[1].lower():
-            t[2] = t[1]
+        if (
+            t[UPOS] == "PROPN"
+            and t[LEMMA].islower()
+            and t[FORM][:1].isupper()
+            and t[FORM][1:].islower()
+            and t[LEMMA] == t[FORM].lower()
+        ):
+            t[LEMMA] = t[FORM]
             stats["PROPN lemma capitalised"] += 1
 
 
@@ -481,8 +521,8 @@ def reconstruct_spacing(s):
     T = s.toks
     quote_open = False
     for i, t in enumerate(T):
-        f = t[1]
-        nxt = T[i + 1][1] if i + 1 < len(T) else None
+        f = t[FORM]
+        nxt = T[i + 1][FORM] if i + 1 < len(T) else None
         sp = True
         if nxt is None:
             sp = True
@@ -497,21 +537,21 @@ def reconstruct_spacing(s):
                 sp = False
         if f == '"':
             quote_open = not quote_open
-        misc = [m for m in t[9].split("|") if m not in ("_", "SpaceAfter=No")]
+        misc = [m for m in t[MISC].split("|") if m not in ("_", "SpaceAfter=No")]
         if not sp:
             misc.append("SpaceAfter=No")
-        t[9] = "|".join(misc) if misc else "_"
-    text = "".join(t[1] + ("" if "SpaceAfter=No" in t[9] else " ") for t in T).strip()
+        t[MISC] = "|".join(misc) if misc else "_"
+    text = "".join(t[FORM] + ("" if "SpaceAfter=No" in t[MISC] else " ") for t in T).strip()
     s.comments = [f"# sent_id = {s.sid}", f"# text = {text}"]
 
 
 def normalise_common(s, stats):
     for t in s.toks:
-        g = glue_lemma(t[1], t[2])
-        if g != t[2]:
+        g = glue_lemma(t[FORM], t[LEMMA])
+        if g != t[LEMMA]:
             stats["lemmas_glued"] += 1
-            t[2] = g
-        t[8] = "_"
+            t[LEMMA] = g
+        t[DEPS] = "_"
 
 
 def fix_initial_lemma_case(sents, stats):
@@ -520,22 +560,22 @@ def fix_initial_lemma_case(sents, stats):
     seen = collections.Counter()
     for s in sents:
         for t in s.toks[1:]:
-            seen[(t[3], t[2])] += 1
+            seen[(t[UPOS], t[LEMMA])] += 1
     for s in sents:
         t = s.toks[0]
-        if t[3] in ("PROPN", "X", "SYM") or not t[2][:1].isupper():
+        if t[UPOS] in ("PROPN", "X", "SYM") or not t[LEMMA][:1].isupper():
             continue
-        low = t[2][0].lower() + t[2][1:]
-        if seen[(t[3], low)] > seen[(t[3], t[2])]:
-            t[2] = low
+        low = t[LEMMA][0].lower() + t[LEMMA][1:]
+        if seen[(t[UPOS], low)] > seen[(t[UPOS], t[LEMMA])]:
+            t[LEMMA] = low
             stats["initial_lemma_lowercased"] += 1
 
 
 def is_valid_tree(s):
-    heads = {int(t[0]): int(t[6]) for t in s.toks}
+    heads = {int(t[ID]): int(t[HEAD]) for t in s.toks}
     if sum(1 for h in heads.values() if h == 0) != 1:
         return False
-    if any((t[7] == "root") != (t[6] == "0") for t in s.toks):
+    if any((t[DEPREL] == "root") != (t[HEAD] == "0") for t in s.toks):
         return False
     for i in heads:
         seen, x = set(), i
@@ -548,16 +588,14 @@ def is_valid_tree(s):
 
 
 def inventory(sents):
-    return collections.Counter(t[7] for s in sents for t in s.toks)
+    return collections.Counter(t[DEPREL] for s in sents for t in s.toks)
 
 
 def write(path, sents):
     with open(path, "w", encoding="utf8") as fh:
         for s in sents:
-            for c in s.comments:
-                fh.write(c + "\n")
-            for t in s.toks:
-                fh.write("\t".join(t) + "\n")
+            fh.writelines(c + "\n" for c in s.comments)
+            fh.writelines("\t".join(t) + "\n" for t in s.toks)
             fh.write("\n")
 
 
@@ -566,51 +604,61 @@ def in_dev(doc, frac):
     return (h % 1000) < frac * 1000
 
 
-def main():
+def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("ud_dir", nargs="?", default=os.path.join(REPO, "..", "shared", "data", "ud"))
     ap.add_argument("--out", default=os.path.join(REPO, "build", "ud"))
     ap.add_argument("--dev-frac", type=float, default=0.10)
-    ap.add_argument("--upsample-current", type=int, default=2,
-                    help="repeat the current-scheme (dev-file) training sentences N times")
+    ap.add_argument(
+        "--upsample-current",
+        type=int,
+        default=2,
+        help="repeat the current-scheme (dev-file) training sentences N times",
+    )
     ap.add_argument("--quiet", action="store_true")
-    args = ap.parse_args()
+    return ap.parse_args(argv)
 
-    ud = os.path.abspath(args.ud_dir)
+
+def find_treebank_files(ud):
+    """(2017 training files, current dev files, test files) in the folder ``ud``."""
     files = sorted(glob.glob(os.path.join(ud, "*.conllu")))
     old_files = [f for f in files if "-2017" in os.path.basename(f)]
     cur_files = [f for f in files if f.endswith("-dev.conllu")]
     test_files = [f for f in files if f.endswith("-test.conllu")]
     if not (old_files and cur_files and test_files):
         sys.exit(f"expected *-2017*, *-dev and *-test .conllu files in {ud}")
-    stats = collections.Counter()
-    old = {f: read_conllu(f, stats) for f in old_files}
-    cur = {f: read_conllu(f, stats) for f in cur_files}
-    test = {f: read_conllu(f, stats) for f in test_files}
+    return old_files, cur_files, test_files
 
-    # ---- label inventories
-    inv_old = inventory([s for v in old.values() for s in v])
-    inv_cur = inventory([s for v in list(cur.values()) + list(test.values()) for s in v])
-    if not args.quiet:
+
+def compare_label_inventories(old_sents, current_sents, quiet):
+    """The deprels of the current scheme; prints where the 2017 files differ from it."""
+    inv_old = inventory(old_sents)
+    inv_cur = inventory(current_sents)
+    if not quiet:
         print("deprel inventory, 2017 train files:", dict(sorted(inv_old.items())))
         print("deprel inventory, current dev+test:", dict(sorted(inv_cur.items())))
         print("only in 2017 files   :", sorted(set(inv_old) - set(inv_cur)))
         print("only in current files:", sorted(set(inv_cur) - set(inv_old)))
+    return inv_cur
 
-    # ---- leakage control
-    test_ids = {s.sid for v in test.values() for s in v}
-    test_keys = {tokkey(s) for v in test.values() for s in v}
+
+def drop_test_leakage(cur, old, test_sents, stats):
+    """(current dev sentences, 2017 sentences) that may be trained on: none that also occurs
+    in a test file (by sent_id or token sequence); a 2017 sentence also in a current dev file
+    gives way to the current version, and a repeated 2017 sentence is kept once."""
+    test_ids = {s.sid for s in test_sents}
+    test_keys = {tokkey(s) for s in test_sents}
     cur_ids = {s.sid for v in cur.values() for s in v}
     cur_keys = {tokkey(s) for v in cur.values() for s in v}
     cur_sents = []
-    for f, v in cur.items():
+    for v in cur.values():
         for s in v:
             if s.sid in test_ids or tokkey(s) in test_keys:
                 stats["dropped_current_dev_overlapping_test"] += 1
                 continue
             cur_sents.append(s)
     old_sents, seen_keys = [], set()
-    for f, v in old.items():
+    for v in old.values():
         for s in v:
             k = tokkey(s)
             if s.sid in test_ids or k in test_keys:
@@ -622,9 +670,14 @@ def main():
             else:
                 seen_keys.add(k)
                 old_sents.append(s)
+    return cur_sents, old_sents
 
-    # ---- normalise
-    for s in cur_sents + old_sents + [s for v in test.values() for s in v]:
+
+def normalise_and_convert(cur_sents, old_sents, test_sents, stats):
+    """Normalise every sentence and map the 2017 ones to the current scheme (with lexicons
+    learned from the current dev sentences). Returns the 2017 sentences whose tree is still
+    valid after the mapping; the others are dropped."""
+    for s in cur_sents + old_sents + test_sents:
         normalise_common(s, stats)
     lex = learn_lexicons(cur_sents)
     for s in old_sents:
@@ -634,33 +687,45 @@ def main():
             stats["spacing_reconstructed_sents"] += 1
     valid = [s for s in old_sents if is_valid_tree(s)]
     stats["dropped_2017_invalid_tree_after_conversion"] += len(old_sents) - len(valid)
-    old_sents = valid
-    fix_initial_lemma_case(cur_sents + old_sents, stats)
+    fix_initial_lemma_case(cur_sents + valid, stats)
+    return valid
 
+
+def report_mapped_inventory(old_sents, inv_cur, quiet):
     inv_new = inventory(old_sents)
-    if not args.quiet:
+    if not quiet:
         print("deprel inventory, 2017 files after mapping:", dict(sorted(inv_new.items())))
         print("still only in 2017 files:", sorted(set(inv_new) - set(inv_cur)))
 
-    # ---- split
+
+def split_train_dev(cur_sents, old_sents, dev_frac, upsample_current):
+    """Whole paragraphs go to dev by hash; current-scheme training sentences are repeated."""
     train, dev = [], []
     for s in cur_sents + old_sents:
-        (dev if in_dev(s.src + ":" + s.doc, args.dev_frac) else train).append(s)
-    cur_ids_set = {id(s) for s in cur_sents}
-    train = [s for s in train for _ in range(args.upsample_current if id(s) in cur_ids_set else 1)]
-    os.makedirs(args.out, exist_ok=True)
-    write(os.path.join(args.out, "train.conllu"), train)
-    write(os.path.join(args.out, "dev.conllu"), dev)
+        (dev if in_dev(s.src + ":" + s.doc, dev_frac) else train).append(s)
+    current = {id(s) for s in cur_sents}
+    train = [s for s in train for _ in range(upsample_current if id(s) in current else 1)]
+    return train, dev
+
+
+def write_splits(out, train, dev, test):
+    """train/dev/test .conllu and one test file per treebank; returns all test sentences."""
+    os.makedirs(out, exist_ok=True)
+    write(os.path.join(out, "train.conllu"), train)
+    write(os.path.join(out, "dev.conllu"), dev)
     all_test = []
     for f, v in test.items():
         tb = "alpino" if "alpino" in os.path.basename(f) else "lassysmall"
-        write(os.path.join(args.out, f"test_{tb}.conllu"), v)
+        write(os.path.join(out, f"test_{tb}.conllu"), v)
         all_test += v
-    write(os.path.join(args.out, "test.conllu"), all_test)
+    write(os.path.join(out, "test.conllu"), all_test)
+    return all_test
 
-    summary = {
+
+def summarise(ud, upsample_current, train, dev, all_test, stats):
+    return {
         "ud_dir": ud,
-        "upsample_current": args.upsample_current,
+        "upsample_current": upsample_current,
         "train_sents": len(train),
         "train_tokens": sum(len(s.toks) for s in train),
         "dev_sents": len(dev),
@@ -671,6 +736,30 @@ def main():
         "dev_by_source": dict(collections.Counter(s.src for s in dev)),
         "stats": dict(sorted(stats.items())),
     }
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    ud = os.path.abspath(args.ud_dir)
+    old_files, cur_files, test_files = find_treebank_files(ud)
+    stats = collections.Counter()
+    old = {f: read_conllu(f, stats) for f in old_files}
+    cur = {f: read_conllu(f, stats) for f in cur_files}
+    test = {f: read_conllu(f, stats) for f in test_files}
+    test_sents = [s for v in test.values() for s in v]
+
+    inv_cur = compare_label_inventories(
+        [s for v in old.values() for s in v],
+        [s for v in list(cur.values()) + list(test.values()) for s in v],
+        args.quiet,
+    )
+    cur_sents, old_sents = drop_test_leakage(cur, old, test_sents, stats)
+    old_sents = normalise_and_convert(cur_sents, old_sents, test_sents, stats)
+    report_mapped_inventory(old_sents, inv_cur, args.quiet)
+
+    train, dev = split_train_dev(cur_sents, old_sents, args.dev_frac, args.upsample_current)
+    all_test = write_splits(args.out, train, dev, test)
+    summary = summarise(ud, args.upsample_current, train, dev, all_test, stats)
     with open(os.path.join(args.out, "stats.json"), "w") as fh:
         json.dump(summary, fh, indent=2, ensure_ascii=False)
     print(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -8,6 +8,7 @@
 
 usage: package_model.py SRC_MODEL_DIR DEST_DIR
 """
+
 import shutil
 import sys
 
