@@ -17,7 +17,7 @@
 
 import re
 import unicodedata
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
@@ -182,10 +182,9 @@ def is_skippable(token: Token) -> bool:
     return token.is_space or is_furniture(token)
 
 
-def content_tokens(tokens) -> List[Token]:
+def content_tokens(tokens: Union[Doc, Span]) -> List[Token]:
     """The tokens of a Doc or Span that are neither whitespace nor furniture (one pass, no per-token lookups)."""
-    doc = tokens.doc if hasattr(tokens, "doc") and not isinstance(tokens, Doc) else tokens
-    marks = doc.user_data.get(FURNITURE_KEY) or b""
+    marks = tokens.doc.user_data.get(FURNITURE_KEY) or b""  # a Doc's .doc is the Doc itself
     if not marks:
         return [t for t in tokens if not t.is_space]
     return [t for t in tokens if not t.is_space and marks[t.i] != 1]
