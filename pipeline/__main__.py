@@ -1,3 +1,3 @@
-from .cli import app
+from pipeline.cli import app
 
 app(prog_name="python -m pipeline")

@@ -17,7 +17,7 @@ def fail(message: str) -> None:
 
 def guard(output: Optional[Path], *inputs: Optional[Path], report_folder: bool = False) -> None:
     """Before any work: refuse an output that would replace an input, or that cannot be written."""
-    from .io import guards
+    from pipeline.io import guards
 
     try:
         if report_folder:  # review writes index.html and docs/ into it
@@ -46,16 +46,16 @@ def extract(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
-    from .dask_engine import DaskError, connect, run_dask
-    from .extraction import annotate
-    from .interrupts import Interrupted, stopped_by_signals
-    from .io import guards
-    from .io.fingerprint import run_header
-    from .io.journal import Journal, JournalError
-    from .io.lock import LockedError
-    from .io.readers import iter_inputs
-    from .load import check_base, load
-    from .workers import WorkerDied
+    from pipeline.run.dask_engine import DaskError, connect, run_dask
+    from pipeline.run.extraction import annotate
+    from pipeline.run.interrupts import Interrupted, stopped_by_signals
+    from pipeline.io import guards
+    from pipeline.io.fingerprint import run_header
+    from pipeline.io.journal import Journal, JournalError
+    from pipeline.io.lock import LockedError
+    from pipeline.io.readers import iter_inputs
+    from pipeline.assemble import check_base, load
+    from pipeline.run.workers import WorkerDied
 
     if engine not in ("local", "dask"):
         fail(f"unknown engine {engine!r} (local or dask)")
@@ -128,10 +128,10 @@ def evaluate(
     """Precision, recall and F1 per label against gold."""
     import srsly
 
-    from .annotations import AnnotationError, check_pairing, load_documents
-    from .attribute_scores import format_attributes, score_attributes
-    from .evaluate import format_errors, format_table, looks_like_pipeline_output, score
-    from .io.writers import atomic_writer
+    from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents
+    from pipeline.evaluation.attributes import format_attributes, score_attributes
+    from pipeline.evaluation.scoring import format_errors, format_table, looks_like_pipeline_output, score
+    from pipeline.io.writers import atomic_writer
 
     guard(json_out, gold, pred)
     try:
@@ -164,9 +164,9 @@ def toezeggingen(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off lines ('source' + 'sha256')"),
 ):
     """One CSV row per TOEZEGGING: document, kamerstuk, date, status, who, what, when."""
-    from .annotations import AnnotationError, load_documents
-    from .io.writers import atomic_writer
-    from .toezegging_csv import write_csv
+    from pipeline.evaluation.annotations import AnnotationError, load_documents
+    from pipeline.io.writers import atomic_writer
+    from pipeline.exports.toezeggingen_csv import write_csv
 
     guard(output, annotations)
     try:
@@ -186,8 +186,8 @@ def review(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off gold lines"),
 ):
     """Static HTML report: index page and one page per document (works offline)."""
-    from .annotations import AnnotationError, load_documents, shared_documents
-    from .review import write_report
+    from pipeline.evaluation.annotations import AnnotationError, load_documents, shared_documents
+    from pipeline.exports.review import write_report
 
     guard(output, annotations, gold, report_folder=True)
     left_out = None
@@ -212,9 +212,9 @@ def export_labelstudio(
     """Predictions as Label Studio tasks with pre-annotations (config: docs/labelstudio.xml)."""
     import srsly
 
-    from .annotations import AnnotationError, load_documents
-    from .io.writers import atomic_writer
-    from .labelstudio import to_tasks
+    from pipeline.evaluation.annotations import AnnotationError, load_documents
+    from pipeline.io.writers import atomic_writer
+    from pipeline.exports.labelstudio import to_tasks
 
     guard(output, annotations)
     try:
@@ -234,9 +234,9 @@ def import_labelstudio(
     """Reviewed Label Studio tasks back into the gold format, validated."""
     import json
 
-    from .annotations import AnnotationError
-    from .io.writers import atomic_writer, dump_json_line
-    from .labelstudio import from_export
+    from pipeline.evaluation.annotations import AnnotationError
+    from pipeline.io.writers import atomic_writer, dump_json_line
+    from pipeline.exports.labelstudio import from_export
 
     guard(output, export)
     try:
@@ -256,7 +256,7 @@ def save(
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
 ):
     """Write the whole pipeline with nlp.to_disk (spacy.load reads it back)."""
-    from .load import load
+    from pipeline.assemble import load
 
     load(base).to_disk(output_dir)
     typer.echo(f"saved pipeline to {output_dir}", err=True)

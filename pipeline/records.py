@@ -5,7 +5,7 @@ from typing import Dict, List
 import spacy
 from spacy.tokens import Doc
 
-from . import __version__
+from pipeline import __version__
 
 ENTITY_LABELS = ("MINISTER", "ORGANISATIE", "OPERATIE")
 MINISTER_ATTRIBUTES = ("functie", "persoon", "land")

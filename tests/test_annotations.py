@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.annotations import AnnotationError, check_pairing, load_documents
+from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents
 
 TEXT = "De Minister van Defensie sprak met de NAVO."
 

@@ -167,8 +167,8 @@ def test_the_config_fingerprint_covers_config_and_resource_files(tmp_path):
     import shutil
 
     from pipeline.io.fingerprint import config_hash
-    from pipeline.load import CONFIG_PATH
-    from pipeline.resource_files import RESOURCES
+    from pipeline.assemble import CONFIG_PATH
+    from pipeline.knowledge.resource_files import RESOURCES
 
     config, resources = tmp_path / "config.cfg", tmp_path / "resources"
     shutil.copy(CONFIG_PATH, config)

@@ -1,6 +1,6 @@
 
-from pipeline.annotations import Annotation, Document
-from pipeline.evaluate import score
+from pipeline.evaluation.annotations import Annotation, Document
+from pipeline.evaluation.scoring import score
 
 TEXT = "De Minister van Defensie en de NAVO. Ik zal uw Kamer informeren. Uw Kamer is geïnformeerd."
 

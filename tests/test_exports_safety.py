@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from pipeline.annotations import AnnotationError, load_documents
-from pipeline.labelstudio import from_export, to_tasks
-from pipeline.review import write_report
+from pipeline.evaluation.annotations import AnnotationError, load_documents
+from pipeline.exports.labelstudio import from_export, to_tasks
+from pipeline.exports.review import write_report
 
 from conftest import REPO, SHARED, shared_path
 

@@ -6,9 +6,9 @@ import sys
 
 from spacy.language import Language
 
-from pipeline.extraction import annotate, pieces
+from pipeline.run.extraction import annotate, pieces
 from pipeline.io.readers import InputDoc
-from pipeline.load import load
+from pipeline.assemble import load
 
 from conftest import REPO, SEEDS, seed_text
 
@@ -16,9 +16,9 @@ from conftest import REPO, SEEDS, seed_text
 # grows with the length of the text it is given), pieces of `piece` characters, one document of `size`.
 PEAK_RSS = """
 import sys
-from pipeline.extraction import annotate
+from pipeline.run.extraction import annotate
 from pipeline.io.readers import InputDoc
-from pipeline.load import load
+from pipeline.assemble import load
 
 size, piece = int(sys.argv[1]), int(sys.argv[2])
 seeds = sys.argv[3]

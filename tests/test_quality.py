@@ -6,8 +6,8 @@ base-model differences; they are never lowered to make a test pass.
 
 import pytest
 
-from pipeline.annotations import document_from_record, load_documents
-from pipeline.evaluate import score
+from pipeline.evaluation.annotations import document_from_record, load_documents
+from pipeline.evaluation.scoring import score
 from pipeline.records import ENTITY_LABELS, doc_to_record
 
 from conftest import REPO, SHARED, shared_path
@@ -82,7 +82,7 @@ ATTRIBUTE_FLOORS = {
 
 
 def attribute_scores(nlp, path, root=None):
-    from pipeline.attribute_scores import score_attributes
+    from pipeline.evaluation.attributes import score_attributes
 
     gold = load_documents(path, corpus_root=root)
     return score_attributes(gold, predict(nlp, gold))

@@ -1,11 +1,11 @@
 import json
 
-from pipeline.annotations import load_documents
-from pipeline.labelstudio import from_export, to_tasks
-from pipeline.review import write_report
+from pipeline.evaluation.annotations import load_documents
+from pipeline.exports.labelstudio import from_export, to_tasks
+from pipeline.exports.review import write_report
 
 import pytest
-from pipeline.annotations import AnnotationError
+from pipeline.evaluation.annotations import AnnotationError
 
 EVIL = 'De Minister van Defensie schreef <script>alert("x")</script> en "><img src=x onerror=alert(1)>. Ik zal uw Kamer voor de zomer informeren.'
 

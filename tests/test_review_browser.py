@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from pipeline.annotations import load_documents
-from pipeline.review import write_report
+from pipeline.evaluation.annotations import load_documents
+from pipeline.exports.review import write_report
 
 TEXT = (
     "De Minister van Defensie schreef <script>document.title='pwned'</script> en "

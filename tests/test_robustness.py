@@ -7,10 +7,10 @@ import subprocess
 import sys
 import time
 
-from pipeline.extraction import pieces
+from pipeline.run.extraction import pieces
 from pipeline.io.journal import Journal
 from pipeline.io.readers import iter_inputs
-from pipeline.extraction import annotate
+from pipeline.run.extraction import annotate
 
 from conftest import REPO, SEEDS, seed_text
 

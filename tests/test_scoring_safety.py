@@ -4,9 +4,9 @@ import json
 import subprocess
 import sys
 
-from pipeline.annotations import Annotation, Document, load_documents
-from pipeline.evaluate import Counts, format_table, score
-from pipeline.review import write_report
+from pipeline.evaluation.annotations import Annotation, Document, load_documents
+from pipeline.evaluation.scoring import Counts, format_table, score
+from pipeline.exports.review import write_report
 
 from conftest import REPO
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.resource_files import read_jsonl
-from pipeline.termijnen import TermijnFinder
+from pipeline.knowledge.resource_files import read_jsonl
+from pipeline.knowledge.termijnen import TermijnFinder
 
 D = date(2019, 10, 30)
 

@@ -1,3 +1,3 @@
 """One module per spaCy factory; importing this package registers them all."""
 
-from . import entities, linking, metadata, pdf_repair, sentences, toezeggingen  # noqa: F401
+from pipeline.components import entities, linking, metadata, pdf_repair, sentences, toezeggingen  # noqa: F401

@@ -17,8 +17,8 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from ..extensions import is_furniture
-from .candidates import Candidate, overlaps, previous_content, take_non_overlapping
+from pipeline.components.extensions import is_furniture
+from pipeline.components.candidates import Candidate, overlaps, previous_content, take_non_overlapping
 
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z][A-Za-z0-9&-]{1,11}$")
 ROMAN = re.compile(r"^[IVXLC]+$")  # begrotingshoofdstuk "(XIII)", not an acronym

@@ -5,7 +5,7 @@ from typing import Iterable, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from .pdf_repair import is_skippable
+from pipeline.components.pdf_repair import is_skippable
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,12 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import is_furniture
-from ..resource_files import RESOURCES, read_jsonl, read_list, read_tsv
-from .acronyms import apply_acronyms
-from .candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
-from .pdf_repair import content_tokens, visible_doc
-from .serialize import DataBackedComponent
+from pipeline.components.extensions import is_furniture
+from pipeline.knowledge.resource_files import RESOURCES, read_jsonl, read_list, read_tsv
+from pipeline.components.acronyms import apply_acronyms
+from pipeline.components.candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
+from pipeline.components.pdf_repair import content_tokens, visible_doc
+from pipeline.components.serialize import DataBackedComponent
 
 SPACE_ELEMENT = {"IS_SPACE": True, "OP": "*"}
 TRAILING_CONNECTORS = {"en", "of", ","}

@@ -11,15 +11,15 @@ from typing import List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions  # noqa: F401
-from ..records import MINISTER_ATTRIBUTES, SPANS_KEY, TOEZEGGING_ATTRIBUTES
-from ..resource_files import read_jsonl, read_tsv
-from ..termijnen import TermijnFinder
-from .candidates import next_content
-from .metadata import canonical_title
-from .pdf_repair import original_words, visible_doc_with_spans
-from .serialize import DataBackedComponent
-from .signatures import NAME_RULES, pairs
+from pipeline.components import extensions  # noqa: F401
+from pipeline.records import MINISTER_ATTRIBUTES, SPANS_KEY, TOEZEGGING_ATTRIBUTES
+from pipeline.knowledge.resource_files import read_jsonl, read_tsv
+from pipeline.knowledge.termijnen import TermijnFinder
+from pipeline.components.candidates import next_content
+from pipeline.components.metadata import canonical_title
+from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
+from pipeline.components.serialize import DataBackedComponent
+from pipeline.components.signatures import NAME_RULES, pairs
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X
 NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}

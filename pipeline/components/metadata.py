@@ -12,13 +12,13 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import is_furniture
-from ..records import SPANS_KEY
-from ..resource_files import read_jsonl
-from ..termijnen import month_number
-from .pdf_repair import visible_doc_with_spans
-from .signatures import is_signature, pairs
-from .serialize import DataBackedComponent
+from pipeline.components.extensions import is_furniture
+from pipeline.records import SPANS_KEY
+from pipeline.knowledge.resource_files import read_jsonl
+from pipeline.knowledge.termijnen import month_number
+from pipeline.components.pdf_repair import visible_doc_with_spans
+from pipeline.components.signatures import is_signature, pairs
+from pipeline.components.serialize import DataBackedComponent
 
 MACRO = re.compile(r"\{([A-Z]+)\}")
 

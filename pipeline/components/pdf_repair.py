@@ -24,9 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..extensions import FURNITURE_KEY, is_furniture
-from ..resource_files import read_jsonl, read_list
-from .serialize import DataBackedComponent
+from pipeline.components.extensions import FURNITURE_KEY, is_furniture
+from pipeline.knowledge.resource_files import read_jsonl, read_list
+from pipeline.components.serialize import DataBackedComponent
 
 
 @Language.factory(

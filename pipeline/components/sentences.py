@@ -22,10 +22,10 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import is_furniture
-from ..resource_files import read_jsonl, read_tsv
-from .pdf_repair import content_tokens, is_blank
-from .serialize import DataBackedComponent
+from pipeline.components.extensions import is_furniture
+from pipeline.knowledge.resource_files import read_jsonl, read_tsv
+from pipeline.components.pdf_repair import content_tokens, is_blank
+from pipeline.components.serialize import DataBackedComponent
 
 SENT_FINAL = {".", "!", "?", "…"}
 OPENERS = set("«“‘\"'([•–-")

@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 
-from .candidates import next_content, previous_content
+from pipeline.components.candidates import next_content, previous_content
 
 NAME_RULES = ("minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon", "minister:known_surname")
 TITLE_RULE = "minister:title_portfolio"

@@ -18,10 +18,10 @@ from typing import Dict, List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions  # noqa: F401
-from ..resource_files import read_jsonl
-from .pdf_repair import content_tokens, is_skippable
-from .serialize import DataBackedComponent
+from pipeline.components import extensions  # noqa: F401
+from pipeline.knowledge.resource_files import read_jsonl
+from pipeline.components.pdf_repair import content_tokens, is_skippable
+from pipeline.components.serialize import DataBackedComponent
 
 SPANS_KEY = "toezeggingen"
 MACRO = re.compile(r"\{([A-Z_]+)\}")

@@ -5,9 +5,9 @@ import hashlib
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from .. import __version__
-from ..load import CONFIG_PATH
-from ..resource_files import RESOURCES
+from pipeline import __version__
+from pipeline.assemble import CONFIG_PATH
+from pipeline.knowledge.resource_files import RESOURCES
 
 
 def config_hash(config: Path = CONFIG_PATH, resources: Path = RESOURCES) -> str:

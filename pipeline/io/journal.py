@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 from typing import Optional, Set, Tuple
 
-from .lock import OutputLock
-from .writers import atomic_writer
+from pipeline.io.lock import OutputLock
+from pipeline.io.writers import atomic_writer
 
 RESTART_HINT = "start over with --restart (or delete it)"
 

@@ -28,7 +28,7 @@ from typing import Optional
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from pipeline.annotations import AnnotationError, load_documents  # noqa: E402
+from pipeline.evaluation.annotations import AnnotationError, load_documents  # noqa: E402
 from pipeline.io.writers import atomic_writer, dump_json_line  # noqa: E402
 
 SPAN_TEXT_ATTRS = ("onderwerp", "termijn")

@@ -13,10 +13,10 @@ from typing import AbstractSet, Callable, Iterable, Iterator, List, Optional, Tu
 
 from spacy.language import Language
 
-from .io.readers import InputDoc, InputProblem
-from .io.writers import dump_json_line
-from .records import doc_to_record
-from .workers import Pool
+from pipeline.io.readers import InputDoc, InputProblem
+from pipeline.io.writers import dump_json_line
+from pipeline.records import doc_to_record
+from pipeline.run.workers import Pool
 
 BREAKS = [re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+")]
 # ~370 MB of working memory with the bundled model; longer pieces do not make the pipeline faster.
@@ -117,7 +117,7 @@ def annotate(
 ) -> int:
     """Annotate documents in input order; `write` gets one JSON line per document (ids in `skip` are done).
 
-    With n_process > 1 the documents go in batches to forked worker processes (pipeline.workers); a dead
+    With n_process > 1 the documents go in batches to forked worker processes (pipeline.run.workers); a dead
     worker raises WorkerDied, and the lines written so far stay written.
     """
     docs = accepted(items, on_problem, skip, max_chars)

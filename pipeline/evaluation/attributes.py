@@ -9,9 +9,9 @@ overlap matches. A pair counts only when the gold span has the attribute.
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .annotations import Annotation, Document
-from .evaluate import match_one_to_one, ratio, rounded, shown, strict_accept, toezegging_accept
-from .records import TOEZEGGING
+from pipeline.evaluation.annotations import Annotation, Document
+from pipeline.evaluation.scoring import match_one_to_one, ratio, rounded, shown, strict_accept, toezegging_accept
+from pipeline.records import TOEZEGGING
 
 
 @dataclass

@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional
 
-from .extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
-from .io.journal import Journal
-from .io.readers import InputDoc, InputProblem
-from .io.writers import atomic_writer
+from pipeline.run.extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
+from pipeline.io.journal import Journal
+from pipeline.io.readers import InputDoc, InputProblem
+from pipeline.io.writers import atomic_writer
 
 _PIPELINES = {}  # per worker process: base -> nlp
 
@@ -39,7 +39,7 @@ def connect(scheduler: str):
 
 def _pipeline(base: Optional[str]):
     if base not in _PIPELINES:
-        from .load import load
+        from pipeline.assemble import load
 
         _PIPELINES[base] = load(base)
     return _PIPELINES[base]

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
-from .io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
-from .records import ENTITY_LABELS, LABELS, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
+from pipeline.io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
+from pipeline.records import ENTITY_LABELS, LABELS, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
 
 class AnnotationError(ValueError):
     """A gold or prediction file that cannot be trusted."""

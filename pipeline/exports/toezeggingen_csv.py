@@ -14,7 +14,7 @@ import csv
 import re
 from typing import Iterable, Iterator, List
 
-from .annotations import Document, as_text
+from pipeline.evaluation.annotations import Document, as_text
 
 COLUMNS = [
     "document", "kamerstuk", "datum", "status", "bewindspersoon", "ministerie", "onderwerp",

@@ -3,8 +3,8 @@
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from .annotations import Annotation, Document
-from .records import ENTITY_LABELS, TOEZEGGING
+from pipeline.evaluation.annotations import Annotation, Document
+from pipeline.records import ENTITY_LABELS, TOEZEGGING
 
 # of the LONGER span, for a TOEZEGGING match: with the shorter span, one prediction over the whole
 # document would match every gold sentence

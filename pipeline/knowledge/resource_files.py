@@ -5,7 +5,7 @@ from typing import Dict, List, Union
 
 import srsly
 
-RESOURCES = Path(__file__).parent / "resources"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 class ResourceError(ValueError):

@@ -15,10 +15,10 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy import displacy
 
-from .annotations import Annotation, Document
-from .evaluate import UNDEFINED, match_one_to_one, ratio, strict_accept, toezegging_accept
-from .io.writers import atomic_writer
-from .records import ENTITY_LABELS, TOEZEGGING
+from pipeline.evaluation.annotations import Annotation, Document
+from pipeline.evaluation.scoring import UNDEFINED, match_one_to_one, ratio, strict_accept, toezegging_accept
+from pipeline.io.writers import atomic_writer
+from pipeline.records import ENTITY_LABELS, TOEZEGGING
 
 COLORS = {"MINISTER": "#e8a33d", "ORGANISATIE": "#5b9bd5", "OPERATIE": "#70ad47", TOEZEGGING: "#c55a9b"}
 REVIEW_COLORS = {"missed": "#d9534f", "spurious": "#999999"}

@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import load_config
 
-from . import __version__
-from . import components  # noqa: F401  (registers the factories)
+from pipeline import __version__
+from pipeline import components  # noqa: F401  (registers the factories)
 
 PACKAGE_DIR = Path(__file__).parent
 REPO_ROOT = PACKAGE_DIR.parent

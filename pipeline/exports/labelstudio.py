@@ -7,9 +7,9 @@ matches Prodigy's "spans" format, so Prodigy needs no conversion.)
 
 from typing import Callable, Dict, Iterable, List, Optional
 
-from . import __version__
-from .annotations import AnnotationError, Document, document_from_record
-from .records import TOEZEGGING
+from pipeline import __version__
+from pipeline.evaluation.annotations import AnnotationError, Document, document_from_record
+from pipeline.records import TOEZEGGING
 
 
 def to_tasks(docs: Iterable[Document]) -> List[dict]:

@@ -1,0 +1,1 @@
+"""Scoring against gold: loading and validating annotation files, pairing spans, scores."""

@@ -1,0 +1,1 @@
+"""What people read and correct: the HTML review, the toezeggingen CSV, Label Studio tasks."""

@@ -1,0 +1,1 @@
+"""Knowledge the components read: resource files (validated), macros, deadline phrases."""

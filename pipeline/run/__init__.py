@@ -1,0 +1,1 @@
+"""Running the pipeline over many documents: streaming, pieces, worker processes, Dask."""
