@@ -9,7 +9,7 @@ UD_DIR ?= $(SHARED)/data/ud
 BASE   ?=
 BASE_FLAG := $(if $(BASE),--base $(BASE),)
 
-.PHONY: install extract evaluate toezeggingen review test bench model resources save clean
+.PHONY: install extract evaluate toezeggingen review test test-fast lint bench model resources save clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ review: extract
 ## the test suite (unit, corpus and quality tests)
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+## only the unit tests of the components' mechanisms (tiny pipelines on tiny resource files), in under a minute
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m unit
+
+## style and types: ruff (rules in pyproject.toml), the formatter's check, and mypy on the package
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline tests scripts
+	$(VENV)/bin/ruff format --check pipeline tests scripts
+	$(VENV)/bin/mypy pipeline
 
 ## throughput and memory: tokenizer, base model, full pipeline (results in docs/performance.md)
 bench: $(STAMP)

@@ -1,3 +1,4 @@
+import json
 import os
 from pathlib import Path
 
@@ -38,3 +39,108 @@ def blank_nlp():
 
 def ents(doc, label=None):
     return [(e.text, e.label_) for e in doc.ents if label is None or e.label_ == label]
+
+
+def write_jsonl(path: Path, rows) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
+def write_tsv(path: Path, header: str, *rows: str) -> None:
+    path.write_text("\n".join(["\t".join(header.split()), *rows]) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def resources_dir(tmp_path: Path) -> Path:
+    """A tiny, complete set of resource files: every component builds from it (factory setting `resources_dir`).
+
+    Unit tests of a component's mechanism use these few rows instead of the real knowledge, so what they assert
+    follows from the rows below and not from the state of pipeline/resources.
+    """
+    root = tmp_path / "resources"
+    write_jsonl(
+        root / "macros.jsonl",
+        [
+            {"macro": "MONTH", "words": ["januari", "februari", "maart"]},
+            {"macro": "KAMER", "pattern": "\\b(?:uw kamer|de kamer)\\b"},
+        ],
+    )
+    # kamer_pdf_repair
+    write_jsonl(root / "page_furniture.jsonl", [{"id": "furniture:footer", "pattern": "Kamerstuk \\d+, nr\\. \\d+"}])
+    (root / "hyphen_no_join.txt").write_text("en\n", encoding="utf-8")
+    # kamer_sentences
+    write_tsv(root / "abbreviations.tsv", "abbreviation can_end_sentence meaning", "bijv.\tno\tbijvoorbeeld")
+    write_jsonl(
+        root / "sentence_breaks.jsonl",
+        [
+            {"id": "break:date_line", "pattern": "\\bDen Haag, \\d{1,2} [a-z]+ \\d{4}"},
+        ],
+    )
+    # kamer_entities
+    write_jsonl(
+        root / "entity_rules.jsonl",
+        [
+            {
+                "id": "minister:title_surname",
+                "label": "MINISTER",
+                "role": "title_name",
+                "pattern": [{"LOWER": {"IN": "@lower:minister_titles"}}, {"IS_TITLE": True}],
+            },
+        ],
+    )
+    write_jsonl(
+        root / "compositions.jsonl",
+        [
+            {
+                "id": "minister:title_portfolio",
+                "label": "MINISTER",
+                "role": "portfolio_title",
+                "parts": ["@minister_titles", ["van"], "@portfolios"],
+                "case": "insensitive",
+            },
+        ],
+    )
+    write_jsonl(
+        root / "gazetteers" / "organisations.jsonl",
+        [
+            {"label": "ORGANISATIE", "pattern": "NAVO", "id": "gazetteer:international_org"},
+            {"label": "OPERATIE", "pattern": "Resolute Support", "id": "gazetteer:operation"},
+        ],
+    )
+    (root / "lists").mkdir()
+    (root / "lists" / "minister_titles.txt").write_text("Minister\n", encoding="utf-8")
+    (root / "lists" / "portfolios.txt").write_text("Defensie\n", encoding="utf-8")
+    write_tsv(
+        root / "bewindspersonen.tsv",
+        "persoon achternaam functie start end",
+        "Ank Bijleveld\tBijleveld\tMinister van Defensie\t2017-10-26\t",
+    )
+    write_tsv(root / "nationalities.tsv", "adjectief land", "Afghaanse\tAF")
+    # kamer_toezeggingen
+    write_jsonl(
+        root / "toezegging_rules.jsonl",
+        [
+            {"id": "nieuw:informeren", "status": "nieuw", "strength": 2, "pattern": "{KAMER} (?:\\w+ )*informeren"},
+            {"id": "block:deze_brief", "blocks": ["nieuw"], "pattern": "in deze brief"},
+        ],
+    )
+    # kamer_metadata
+    write_jsonl(
+        root / "metadata_patterns.jsonl",
+        [
+            {
+                "field": "datum",
+                "pattern": "Den\\s+Haag,?\\s+(?P<day>\\d{1,2})\\s+(?P<month>{MONTH})\\s+(?P<year>\\d{4})",
+            },
+        ],
+    )
+    # kamer_linking
+    write_tsv(root / "portfolio_ministries.tsv", "portefeuille ministerie", "Defensie\tDefensie")
+    write_jsonl(
+        root / "termijn_phrases.jsonl",
+        [
+            {"id": "termijn:date", "kind": "date", "pattern": "voor (?P<day>\\d+) (?P<month>{MONTH})"},
+        ],
+    )
+    write_jsonl(root / "herkomst_patterns.jsonl", [{"id": "herkomst:debat", "pattern": "tijdens het (?P<type>debat)"}])
+    return root

@@ -28,19 +28,22 @@ def check_output(output: Path, inputs: Iterable[Optional[Path]], companions: Ite
     check_writable(output.parent)
 
 
-def check_output_folder(folder: Path, inputs: Iterable[Optional[Path]], writes: Iterable[str] = (),
-                        subfolders: Iterable[str] = ()) -> None:
+def check_output_folder(
+    folder: Path, inputs: Iterable[Optional[Path]], writes: Iterable[str] = (), subfolders: Iterable[str] = ()
+) -> None:
     """An output folder: files ``writes`` and everything under ``subfolders`` inside it may be replaced."""
     if folder.exists() and not folder.is_dir():
         refuse_overwriting_inputs(inputs, files=[folder])
         raise GuardError(f"output {folder} is a file; give a folder")
-    refuse_overwriting_inputs(inputs, files=[folder, *(folder / name for name in writes)],
-                              folders=[folder / name for name in subfolders])
+    refuse_overwriting_inputs(
+        inputs, files=[folder, *(folder / name for name in writes)], folders=[folder / name for name in subfolders]
+    )
     check_writable(folder)
 
 
-def refuse_overwriting_inputs(inputs: Iterable[Optional[Path]], files: Iterable[Path] = (),
-                              folders: Iterable[Path] = ()) -> None:
+def refuse_overwriting_inputs(
+    inputs: Iterable[Optional[Path]], files: Iterable[Path] = (), folders: Iterable[Path] = ()
+) -> None:
     """Refuse when a file to be written is an input or lies in an input folder, or an input lies in ``folders``."""
     sources = [(Path(p), Path(p).resolve()) for p in inputs if p is not None]
     folders = list(folders)
@@ -55,8 +58,9 @@ def refuse_overwriting_inputs(inputs: Iterable[Optional[Path]], files: Iterable[
         real = Path(folder).resolve()
         for given, source in sources:
             if source.is_relative_to(real):
-                raise GuardError(f"input {given} is inside {folder}, which this command writes over; "
-                                 "choose another output")
+                raise GuardError(
+                    f"input {given} is inside {folder}, which this command writes over; choose another output"
+                )
 
 
 def check_writable(folder: Path) -> None:

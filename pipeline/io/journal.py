@@ -16,9 +16,10 @@ that wrote nothing never replaces an existing OUT.
 import json
 import os
 from pathlib import Path
-from typing import Optional, Set, Tuple
+from typing import Iterable, Iterator, Optional, Set, Tuple
 
 from pipeline.io.lock import OutputLock
+from pipeline.io.readers import read_json_lines
 from pipeline.io.writers import atomic_writer
 
 RESTART_HINT = "start over with --restart (or delete it)"
@@ -55,8 +56,10 @@ class Journal:
             return
         finished = len(self._scan()[0])
         if finished and not restart:
-            raise JournalError(f"{self.partial} holds {finished} finished document(s) of an interrupted run: "
-                               f"continue it with --resume, or {RESTART_HINT}")
+            raise JournalError(
+                f"{self.partial} holds {finished} finished document(s) of an interrupted run: "
+                f"continue it with --resume, or {RESTART_HINT}"
+            )
         self.partial.write_bytes(b"")
         with atomic_writer(self.sidecar) as out:
             out.write(json.dumps(header or {}, ensure_ascii=False, indent=1) + "\n")
@@ -65,13 +68,17 @@ class Journal:
         try:
             recorded = json.loads(self.sidecar.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise JournalError(f"{self.partial}: no record of the run that wrote it ({self.sidecar.name} missing "
-                               f"or unreadable), so it cannot be continued safely; {RESTART_HINT}") from None
+            raise JournalError(
+                f"{self.partial}: no record of the run that wrote it ({self.sidecar.name} missing "
+                f"or unreadable), so it cannot be continued safely; {RESTART_HINT}"
+            ) from None
         for key, value in header.items():
             if not isinstance(recorded, dict) or recorded.get(key) != value:
                 was = recorded.get(key) if isinstance(recorded, dict) else None
-                raise JournalError(f"{self.partial} was started with other {key} ({_short(was)}; now {_short(value)})"
-                                   f": resume with the arguments of that run, or {RESTART_HINT}")
+                raise JournalError(
+                    f"{self.partial} was started with other {key} ({_short(was)}; now {_short(value)})"
+                    f": resume with the arguments of that run, or {RESTART_HINT}"
+                )
 
     def _scan(self) -> Tuple[Set[str], int]:
         """Ids of the complete records in the partial file, and their length in bytes."""
@@ -80,14 +87,11 @@ class Journal:
         if not self.partial.exists():
             return ids, keep
         with self.partial.open("rb") as fh:
-            for raw in fh:
-                if not raw.endswith(b"\n"):
-                    break  # torn by the interruption
-                try:
-                    ids.add(json.loads(raw)["id"])
-                except (ValueError, KeyError, TypeError):
+            for line in read_json_lines(_whole_lines(fh), skip_blank=False):
+                if line.problem or not isinstance(line.value, dict) or "id" not in line.value:
                     break
-                keep += len(raw)
+                ids.add(line.value["id"])
+                keep += len(line.raw)
         return ids, keep
 
     def write(self, line: str) -> None:
@@ -119,6 +123,13 @@ class Journal:
             path.unlink(missing_ok=True)
 
 
-def _short(value) -> str:
+def _whole_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
+    for raw in lines:
+        if not raw.endswith(b"\n"):
+            return  # torn by the interruption
+        yield raw
+
+
+def _short(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 80 else text[:77] + "..."

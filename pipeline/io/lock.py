@@ -34,8 +34,10 @@ class OutputLock:
                 os.close(fd)
                 if err.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
-                raise LockedError(f"{self.target} is being written by another run ({holder}); "
-                                  "wait for it to finish or choose another -o") from None
+                raise LockedError(
+                    f"{self.target} is being written by another run ({holder}); "
+                    "wait for it to finish or choose another -o"
+                ) from None
             if self._still_linked(fd):
                 self.fd = fd
             else:
@@ -53,9 +55,6 @@ class OutputLock:
     def release(self) -> None:
         if self.fd is None:
             return
-        try:
-            self.path.unlink()  # while still holding it, so nobody locks a file about to vanish
-        except FileNotFoundError:
-            pass
+        self.path.unlink(missing_ok=True)  # while still holding it, so nobody locks a file about to vanish
         os.close(self.fd)
         self.fd = None

@@ -18,8 +18,9 @@ import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, NamedTuple, Optional, Union
 
+import jsonlines
 
 DEFAULT_CORPUS_ROOT = Path("../shared")
 TEXT_SUFFIX = ".txt"
@@ -28,10 +29,18 @@ JSONL_SUFFIX = ".jsonl"
 # any other C0 control or a lone surrogate means binary data or a broken conversion, and cannot be written
 BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff]")
 # a byte-order mark declares its encoding, so honouring it is not guessing (UTF-32 first: it starts like UTF-16)
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-FILE_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
-              (stat.S_ISBLK, "block device"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+FILE_KINDS = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,11 @@ def _unique(items: Iterator[Item], seen: Dict[str, str]) -> Iterator[Item]:
         yield item
 
 
-def read_folder(folder: Path, encoding: str = "utf-8", on_note: Optional[Callable[[str], None]] = None
-                ) -> Iterator[Item]:
+def read_folder(
+    folder: Path, encoding: str = "utf-8", on_note: Optional[Callable[[str], None]] = None
+) -> Iterator[Item]:
     """Every .txt file (any case) below folder, in path order; other files are counted and noted."""
-    found, others = False, Counter()
+    found, others = False, Counter[str]()
     for path in sorted(folder.rglob("*")):
         if path.is_dir():
             continue
@@ -186,6 +196,63 @@ def resolve_standoff(source: str, digest: str, root: Path) -> str:
     return text
 
 
+class JsonLine(NamedTuple):
+    number: int  # 1-based line number in the file
+    raw: bytes  # the line as read, with its newline
+    value: Any  # the decoded JSON (None when problem is set, or for a `null` line)
+    problem: str  # '' or why the line is not JSON, in one line
+
+
+class _Numbered:
+    """The lines a jsonlines Reader consumes, remembering the number and bytes of the one it took last."""
+
+    def __init__(self, lines: Iterable[bytes], skip_blank: bool):
+        self.lines, self.skip_blank = lines, skip_blank
+        self.number, self.raw = 0, b""
+
+    def __iter__(self) -> Iterator[bytes]:
+        for number, raw in enumerate(self.lines, 1):
+            self.number, self.raw = number, raw
+            if self.skip_blank and not raw.strip():
+                continue
+            yield raw
+
+
+def _loads(text: Union[str, bytes]) -> Any:
+    # the reader has decoded UTF-8; decode() adds the checks every input gets (NUL bytes, PDF) with their messages
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return json.loads(decode(data))
+
+
+def _line_problem(err: jsonlines.InvalidLineError) -> str:
+    cause = err.__cause__
+    if isinstance(cause, UnicodeDecodeError) and isinstance(err.line, bytes):
+        try:  # our decoder says it better (the byte, its offset, the --encoding hint)
+            decode(err.line)
+        except ValueError as why:
+            return str(why)
+    return str(cause or err)
+
+
+def read_json_lines(lines: Iterable[bytes], skip_blank: bool = True) -> Iterator[JsonLine]:
+    """Each line of a JSONL source (a file opened "rb", or its lines) decoded, or the one-line reason it is not JSON.
+
+    A bad line does not stop the reading, so callers can report `file:line: reason` and go on. Blank lines are
+    skipped unless skip_blank is False (then they are problems: the journal counts bytes line by line).
+    """
+    numbered = _Numbered(lines, skip_blank)
+    reader = jsonlines.Reader(numbered, loads=_loads)
+    while True:
+        try:
+            value = reader.read(allow_none=True)
+        except EOFError:
+            return
+        except jsonlines.InvalidLineError as err:
+            yield JsonLine(numbered.number, numbered.raw, None, _line_problem(err))
+            continue
+        yield JsonLine(numbered.number, numbered.raw, value, "")
+
+
 def read_jsonl_inputs(path: Path, corpus_root: Optional[Path] = None) -> Iterator[Item]:
     problem = not_regular(path)
     if problem:
@@ -198,14 +265,10 @@ def read_jsonl_inputs(path: Path, corpus_root: Optional[Path] = None) -> Iterato
         yield InputProblem(str(path), err.strerror or str(err))
         return
     with handle:
-        for n, raw in enumerate(handle, 1):
-            where = f"{path}:{n}"
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(decode(raw))
-            except ValueError as err:
-                yield InputProblem(where, f"invalid JSON line ({err})")
+        for line in read_json_lines(handle):
+            where, obj = f"{path}:{line.number}", line.value
+            if line.problem:
+                yield InputProblem(where, f"invalid JSON line ({line.problem})")
                 continue
             if isinstance(obj, dict) and "text" not in obj and "source" in obj:
                 try:
@@ -220,7 +283,7 @@ def read_jsonl_inputs(path: Path, corpus_root: Optional[Path] = None) -> Iterato
             yield InputDoc(id=obj["id"], text=obj["text"], source=where)
 
 
-def _check_record(obj) -> str:
+def _check_record(obj: Any) -> str:
     if not isinstance(obj, dict):
         return "expected a JSON object with 'id' and 'text'"
     if not isinstance(obj.get("id"), str) or not obj["id"]:

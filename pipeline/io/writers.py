@@ -1,11 +1,18 @@
-"""Atomic output: write a temp file beside the target, rename only when complete."""
+"""Atomic output: write a temp file beside the target, rename only when complete. JSONL lines in one format."""
 
+import functools
+import io
 import json
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO, Union
+from typing import IO, Any, Iterator, TextIO, Union
+
+import jsonlines
+
+# stable: same input -> byte-identical output (", " and ": " separators, text kept as UTF-8, not \u-escaped)
+_dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(", ", ": "))
 
 
 def normal_mode() -> int:
@@ -40,6 +47,17 @@ def atomic_writer(path: Union[str, Path], encoding: str = "utf-8") -> Iterator[T
         raise
 
 
-def dump_json_line(obj) -> str:
-    # stable: same input -> byte-identical output
-    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+def json_lines_writer(handle: IO[str]) -> jsonlines.Writer:
+    """A jsonlines Writer over an open text handle (e.g. from atomic_writer) that writes our line format."""
+    return jsonlines.Writer(handle, dumps=_dumps)
+
+
+def dump_json_line(obj: Any) -> str:
+    """One JSONL line for obj, newline included, exactly as json_lines_writer writes it.
+
+    Extraction workers hand finished lines (strings) to the journal, so the line is made here, not on a file.
+    """
+    buffer = io.StringIO()
+    with json_lines_writer(buffer) as writer:
+        writer.write(obj)
+    return buffer.getvalue()
