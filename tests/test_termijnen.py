@@ -4,22 +4,23 @@ from datetime import date
 
 import pytest
 
-from pipeline.knowledge.resource_files import read_jsonl
-from pipeline.knowledge.termijnen import TermijnFinder
+from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
 
 D = date(2019, 10, 30)
 
 
 @pytest.fixture(scope="module")
 def finder():
-    return TermijnFinder(read_jsonl("termijn_phrases.jsonl"), read_jsonl("herkomst_patterns.jsonl"))
+    knowledge = read_termijn_knowledge("termijn_phrases.jsonl", "herkomst_patterns.jsonl")
+    return TermijnFinder(knowledge["termijn"], knowledge["herkomst"], knowledge["macros"])
 
 
 @pytest.mark.parametrize(
     "sentence, termijn, iso",
     [
         ("Ik zal uw Kamer voor 1 juni a.s. informeren.", "voor 1 juni a.s.", "2020-06-01"),
-        ("Uw Kamer zal naar verwachting begin december de appreciatie ontvangen.", "begin december", "2019-12-01/2019-12-10"),
+        ("Uw Kamer zal naar verwachting begin december de appreciatie ontvangen.", "begin december",
+         "2019-12-01/2019-12-10"),
         ("Ik zal uw Kamer voor de zomer een brief sturen.", "voor de zomer", "2019-10-30/2020-07-01"),
         ("Het kabinet komt hier in het voorjaar op terug.", "in het voorjaar", "2020-03-01/2020-05-31"),
         ("Ik stuur u de rapportage voor het kerstreces.", "voor het kerstreces", "2019-10-30/2019-12-31"),
@@ -27,7 +28,8 @@ def finder():
         ("De evaluatie volgt eind 2020.", "eind 2020", "2020-10-01/2020-12-31"),
         ("Ik streef ernaar de vragen binnen drie weken te beantwoorden.", "binnen drie weken", "2019-10-30/2019-11-20"),
         ("Uw Kamer zal op een later moment worden geïnformeerd.", "op een later moment", None),
-        ("dat uw Kamer nog voor \nde begrotingsbehandeling wordt geïnformeerd", "nog voor \nde begrotingsbehandeling", None),
+        ("dat uw Kamer nog voor \nde begrotingsbehandeling wordt geïnformeerd", "nog voor \nde begrotingsbehandeling",
+         None),
         ("kunt u de brief in januari tegemoet zien.", "in januari", "2020-01-01/2020-01-31"),
     ],
 )

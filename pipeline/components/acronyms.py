@@ -17,8 +17,8 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from pipeline.components.extensions import is_furniture
 from pipeline.components.candidates import Candidate, overlaps, previous_content, take_non_overlapping
+from pipeline.components.extensions import is_furniture
 
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z][A-Za-z0-9&-]{1,11}$")
 ROMAN = re.compile(r"^[IVXLC]+$")  # begrotingshoofdstuk "(XIII)", not an acronym
@@ -43,22 +43,22 @@ def apply_acronyms(doc: Doc, chosen: List[Candidate], org_heads: Sequence[str]) 
         if entity is not None:
             if is_acronym(acro.text) or spells(doc[entity.start:entity.end], acro.text):
                 defined.setdefault(acro.text, entity.label)
-                added.append(Candidate(start, end, entity.label, "acronym:defined_in_brackets", 5))
+                added.append(Candidate(start, end, entity.label, "acronym:defined_in_brackets", "entity", 5))
             continue
         if name is None:
             continue
         if has_head(name, org_heads):
             defined.setdefault(acro.text, "ORGANISATIE")
-            added.append(Candidate(name.start, name.end, "ORGANISATIE", "org:name_before_acronym", 15))
-            added.append(Candidate(start, end, "ORGANISATIE", "acronym:defined_in_brackets", 5))
+            added.append(Candidate(name.start, name.end, "ORGANISATIE", "org:name_before_acronym", "entity", 15))
+            added.append(Candidate(start, end, "ORGANISATIE", "acronym:defined_in_brackets", "entity", 5))
         elif is_acronym(acro.text):
             shadowed.add(acro.text)
-    chosen = [c for c in chosen if not (c.rule.startswith("gazetteer:") and doc[c.start:c.end].text in shadowed)]
+    chosen = [c for c in chosen if not (c.role == "gazetteer" and doc[c.start:c.end].text in shadowed)]
     # a name spelled out before its acronym beats a fallback guess over the same words
     chosen = [c for c in chosen if not (c.fallback and any(overlaps(a, c) for a in added))]
     chosen = take_non_overlapping(added, chosen)
     repeats = [
-        Candidate(i, i + n, label, "acronym:defined_earlier", 1)
+        Candidate(i, i + n, label, "acronym:defined_earlier", "entity", 1)
         for text, label in defined.items()
         for i, n in occurrences(doc, text)
     ]
@@ -126,14 +126,14 @@ def spelled_name(doc: Doc, last: int, acronym: str) -> Optional[Span]:
 
 
 def has_head(name: Span, heads: Sequence[str]) -> bool:
-    return any(t.lower_.endswith(heads) for t in name if not t.is_space)
+    return any(t.lower_.endswith(tuple(heads)) for t in name if not t.is_space)
 
 
 def positions(doc: Doc, text: str) -> List[int]:
     """Indices of tokens with this exact text (an array search, not a Python loop over tokens)."""
-    orth = doc.vocab.strings[text] if text in doc.vocab.strings else None
-    if orth is None:
+    if text not in doc.vocab.strings:
         return []
+    orth = doc.vocab.strings[text]
     return numpy.flatnonzero(doc.to_array(ORTH) == orth).tolist()
 
 

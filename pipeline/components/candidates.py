@@ -1,7 +1,7 @@
 """Entity candidates and how overlapping ones are chosen."""
 
 from dataclasses import dataclass
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +14,7 @@ class Candidate:
     end: int
     label: str
     rule: str
+    role: str  # what the entity is for later components (schema.RULE_ROLES)
     priority: int = 0
     fallback: bool = False
     context: Optional[str] = None
@@ -25,7 +26,7 @@ class Candidate:
 
 def take_non_overlapping(ordered: Iterable[Candidate], chosen: List[Candidate]) -> List[Candidate]:
     chosen = list(chosen)
-    taken = set()
+    taken: Set[int] = set()
     for c in chosen:
         taken.update(range(c.start, c.end))
     for c in ordered:

@@ -2,7 +2,6 @@
 
 from spacy.tokens import Doc, Span, Token
 
-
 FURNITURE_KEY = "kamer_furniture"  # doc.user_data: one byte per token, 1 = furniture
 
 
@@ -10,12 +9,15 @@ def is_furniture(token: Token) -> bool:
     # a plain bytes lookup: the taggers ask this for every token, and it survives
     # the Doc serialisation of multiprocessing
     marks = token.doc.user_data.get(FURNITURE_KEY)
-    return bool(marks) and marks[token.i] == 1
+    if not marks:
+        return False
+    return marks[token.i] == 1
 
 
 def register() -> None:
     # force=False keeps this idempotent when several components import it.
-    for name in ("rule", "status"):
+    # rule: the id of the rule that found the span (in the output); role: what the span is (schema.RULE_ROLES)
+    for name in ("rule", "role", "status"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Token.has_extension("is_furniture"):

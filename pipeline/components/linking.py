@@ -13,13 +13,13 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
 from pipeline.records import MINISTER_ATTRIBUTES, SPANS_KEY, TOEZEGGING_ATTRIBUTES
-from pipeline.knowledge.resource_files import read_jsonl, read_tsv
-from pipeline.knowledge.termijnen import TermijnFinder
+from pipeline.knowledge.resource_files import read_tsv
+from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
 from pipeline.components.candidates import next_content
 from pipeline.components.metadata import canonical_title
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
 from pipeline.components.serialize import DataBackedComponent
-from pipeline.components.signatures import NAME_RULES, pairs
+from pipeline.components.signatures import pairs
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X
 NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}
@@ -52,15 +52,15 @@ def make_linking(
         "people": read_tsv(people_file, resources_dir),
         "nationalities": {r["adjectief"].lower(): r["land"] or None for r in read_tsv(nationalities_file, resources_dir)},
         "ministries": {r["portefeuille"].lower(): r["ministerie"] for r in read_tsv(ministries_file, resources_dir)},
-        "termijn": read_jsonl(termijn_file, resources_dir),
-        "herkomst": read_jsonl(herkomst_file, resources_dir),
+        # deadline phrases, occasions and the macros they use, checked when they load
+        **read_termijn_knowledge(termijn_file, herkomst_file, resources_dir),
     }
     return Linker(name, data)
 
 
 class Linker(DataBackedComponent):
     def _build(self) -> None:
-        self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"])
+        self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"], self.data["macros"])
         until = self.data["people_known_until"]
         self.people = [{**r, "end": r["end"] or until} for r in self.data["people"]]
 
@@ -89,13 +89,13 @@ class Linker(DataBackedComponent):
 
     # -- MINISTER --------------------------------------------------------------
     def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict], partners) -> None:
-        rule = ent._.rule or ""
+        role = ent._.role
         first = ent[0].lower_
         if first in self.data["nationalities"]:
             ent._.land = self.data["nationalities"][first]
             ent._.functie = canonical_title(ent[1:].text)
             return
-        if rule.startswith(NAME_RULES):
+        if role == "name":
             row = self._person_by_name(ent.text, ref)
             title, signed = partners.get((ent.start, ent.end), (None, False))
             signed_under = title if signed else None
@@ -104,14 +104,14 @@ class Linker(DataBackedComponent):
             # a letter's signer is Dutch; a name in apposition only when the data knows it
             ent._.land = "NL" if row or signed_under is not None else None
             return
-        if rule.startswith("minister:title_") and not rule.startswith(("minister:title_portfolio", "minister:title_unknown")):
+        if role == "title_name":
             # "Minister Blok": the name decides
             row = self._person_by_name(ent.text, ref)
             ent._.persoon = row["persoon"] if row else _clean(" ".join(t.text for t in ent[1:]))
             ent._.functie = row["functie"] if row else None
             ent._.land = "NL" if row else None
             return
-        bare = rule.startswith("minister:definite_bare_title")
+        bare = role == "bare_title"
         functie = self._bare_title_office(doc, ent, signers) if bare else canonical_title(ent.text)
         ent._.functie = functie
         name = next((doc[s:e] for (s, e), (t, _) in partners.items() if t == ent), None)

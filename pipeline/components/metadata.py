@@ -14,30 +14,30 @@ from spacy.tokens import Doc
 
 from pipeline.components.extensions import is_furniture
 from pipeline.records import SPANS_KEY
-from pipeline.knowledge.resource_files import read_jsonl
+from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
+from pipeline.knowledge.resource_files import read_rule_file
 from pipeline.knowledge.termijnen import month_number
 from pipeline.components.pdf_repair import visible_doc_with_spans
 from pipeline.components.signatures import is_signature, pairs
 from pipeline.components.serialize import DataBackedComponent
-
-MACRO = re.compile(r"\{([A-Z]+)\}")
 
 
 @Language.factory(
     "kamer_metadata", default_config={"patterns_file": "metadata_patterns.jsonl", "resources_dir": None}
 )
 def make_metadata(nlp, name, patterns_file, resources_dir):
-    return LetterMetadata(name, {"rows": read_jsonl(patterns_file, resources_dir)})
+    rows = read_rule_file(patterns_file, resources_dir, "metadata_pattern")
+    macros = macro_table(read_macros(resources_dir))
+    for where, row in rows:
+        compile_pattern(row["pattern"], macros, where)  # a broken row stops the pipeline here
+    return LetterMetadata(name, {"rows": [r.row for r in rows], "macros": macros})
 
 
 class LetterMetadata(DataBackedComponent):
     def _build(self) -> None:
-        macros = {r["macro"]: r["pattern"] for r in self.data["rows"] if "macro" in r}
         self.patterns: Dict[str, List[re.Pattern]] = {}
         for row in self.data["rows"]:
-            if "field" in row:
-                pattern = MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", row["pattern"])
-                self.patterns.setdefault(row["field"], []).append(re.compile(pattern))
+            self.patterns.setdefault(row["field"], []).append(compile_pattern(row["pattern"], self.data["macros"]))
 
     def __call__(self, doc: Doc) -> Doc:
         # read as the letter reads: a soft hyphen or decomposed accent must not hide a date or a name

@@ -290,7 +290,7 @@ def visible_doc_with_spans(doc: Doc, spans_key: str) -> Doc:
 
 def _mirror(view: Doc, span: Span) -> Span:
     copy = Span(view, span.start, span.end, label=span.label_)
-    copy._.rule, copy._.status = span._.rule, span._.status
+    copy._.rule, copy._.role, copy._.status = span._.rule, span._.role, span._.status
     return copy
 
 

@@ -13,18 +13,16 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.candidates import next_content, previous_content
 
-NAME_RULES = ("minister:initials_name", "minister:apposition_name", "gazetteer:bewindspersoon", "minister:known_surname")
-TITLE_RULE = "minister:title_portfolio"
 COURTESY = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # "Drs.", "Mr.", "Dr."
 SIGNATURE_LEAD = re.compile(r"(?:^|[.:;]\s*)(?:de\s*)?$", re.I)
 
 
 def titles(doc: Doc) -> List[Span]:
-    return [e for e in doc.ents if e.label_ == "MINISTER" and (e._.rule or "").startswith(TITLE_RULE)]
+    return [e for e in doc.ents if e.label_ == "MINISTER" and e._.role == "portfolio_title"]
 
 
 def names(doc: Doc) -> List[Span]:
-    return [e for e in doc.ents if e.label_ == "MINISTER" and (e._.rule or "").startswith(NAME_RULES)]
+    return [e for e in doc.ents if e.label_ == "MINISTER" and e._.role == "name"]
 
 
 def pairs(doc: Doc) -> Dict[Tuple[int, int], Tuple[Span, bool]]:

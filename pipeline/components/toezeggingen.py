@@ -2,8 +2,8 @@
 
 Rules are regular expressions in ``toezegging_rules.jsonl``, matched against
 the sentence as lower-cased, PDF-repaired token NORMs joined by single spaces
-(so line breaks and "Ameri-\\nkaanse" never matter). Macros ("{KAMER}") keep
-the rules readable. A rule may name ``requires`` patterns that must also
+(so line breaks and "Ameri-\\nkaanse" never matter). Macros ("{KAMER}", defined
+in ``macros.jsonl``) keep the rules readable. A rule may name ``requires`` patterns that must also
 occur in the sentence, and blockers veto rules of one status ("in deze brief"
 is what this letter does, not a promise).
 
@@ -19,40 +19,51 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
-from pipeline.knowledge.resource_files import read_jsonl
 from pipeline.components.pdf_repair import content_tokens, is_skippable
 from pipeline.components.serialize import DataBackedComponent
-
-SPANS_KEY = "toezeggingen"
-MACRO = re.compile(r"\{([A-Z_]+)\}")
+from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
+from pipeline.knowledge.resource_files import Located, read_rule_file
+from pipeline.schema import DEFAULT_SPANS_KEY, TOEZEGGING
 
 
 @Language.factory(
     "kamer_toezeggingen",
-    default_config={"rules_file": "toezegging_rules.jsonl", "spans_key": SPANS_KEY, "resources_dir": None},
+    default_config={"rules_file": "toezegging_rules.jsonl", "spans_key": DEFAULT_SPANS_KEY, "resources_dir": None},
+    requires=["token.norm", "token.is_sent_start"],
+    assigns=["doc.spans", "span._.rule", "span._.status"],
 )
 def make_toezeggingen(nlp, name, rules_file, spans_key, resources_dir):
-    return ToezeggingDetector(name, {"rows": read_jsonl(rules_file, resources_dir), "spans_key": spans_key})
+    rows = read_rule_file(rules_file, resources_dir, row_kind)
+    macros = macro_table(read_macros(resources_dir))
+    compile_rules(rows, macros)  # a broken pattern or unknown macro stops here, naming its line
+    return ToezeggingDetector(name, {"rows": [r.row for r in rows], "macros": macros, "spans_key": spans_key})
+
+
+def row_kind(row: dict) -> str:
+    return "toezegging_blocker" if "blocks" in row else "toezegging_rule"
+
+
+Rule = Tuple[dict, "re.Pattern[str]", List["re.Pattern[str]"]]
+Blocker = Tuple[dict, "re.Pattern[str]"]
+
+
+def compile_rules(rows: List[Located], macros: Dict[str, str]) -> Tuple[List[Rule], List[Blocker]]:
+    rules: List[Rule] = []
+    blockers: List[Blocker] = []
+    for where, row in rows:
+        pattern = compile_pattern(row["pattern"], macros, where)
+        if row_kind(row) == "toezegging_blocker":
+            blockers.append((row, pattern))
+        else:
+            requires = [compile_pattern(r, macros, where) for r in row.get("requires", [])]
+            rules.append((row, pattern, requires))
+    return rules, blockers
 
 
 class ToezeggingDetector(DataBackedComponent):
     def _build(self) -> None:
-        rows = self.data["rows"]
-        macros: Dict[str, str] = {}
-        for row in rows:
-            if "macro" in row:
-                macros[row["macro"]] = expand(row["pattern"], macros)
-        self.rules: List[Tuple[dict, re.Pattern, List[re.Pattern]]] = []
-        self.blockers: List[Tuple[dict, re.Pattern]] = []
-        for row in rows:
-            if "macro" in row:
-                continue
-            pattern = re.compile(expand(row["pattern"], macros))
-            if "blocks" in row:
-                self.blockers.append((row, pattern))
-            else:
-                requires = [re.compile(expand(r, macros)) for r in row.get("requires", [])]
-                self.rules.append((row, pattern, requires))
+        rows = [Located(f"{self.name} rule {n}", row) for n, row in enumerate(self.data["rows"], 1)]
+        self.rules, self.blockers = compile_rules(rows, self.data["macros"])
         self.spans_key = self.data["spans_key"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -65,7 +76,7 @@ class ToezeggingDetector(DataBackedComponent):
             if verdict is None:
                 continue
             rule, status = verdict
-            out = Span(doc, span.start, span.end, label="TOEZEGGING")
+            out = Span(doc, span.start, span.end, label=TOEZEGGING)
             out._.rule = rule
             out._.status = status
             found.append(out)
@@ -84,10 +95,6 @@ class ToezeggingDetector(DataBackedComponent):
             if best is None or row["strength"] > best["strength"]:
                 best = row
         return (best["id"], best["status"]) if best else None
-
-
-def expand(pattern: str, macros: Dict[str, str]) -> str:
-    return MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", pattern)
 
 
 def trim(sent: Span) -> Optional[Span]:

@@ -1,9 +1,11 @@
 """Read the knowledge files under pipeline/resources/ (the only place components read from)."""
 
 from pathlib import Path
-from typing import Dict, List, Union
+from typing import Callable, Dict, List, NamedTuple, Union
 
 import srsly
+
+from pipeline.knowledge.rule_schemas import row_problem, with_defaults
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -20,7 +22,17 @@ def resource_path(name: str, root: Union[str, Path, None] = None) -> Path:
     return path
 
 
+class Located(NamedTuple):
+    where: str  # "path:line", the start of every message about this row
+    row: dict
+
+
 def read_jsonl(name: str, root=None) -> List[dict]:
+    return [located.row for located in read_located(name, root)]
+
+
+def read_located(name: str, root=None) -> List[Located]:
+    """The rows of a JSONL file with where each stands; '//' starts a comment line."""
     path = resource_path(name, root)
     rows = []
     with path.open(encoding="utf-8") as fh:
@@ -29,9 +41,26 @@ def read_jsonl(name: str, root=None) -> List[dict]:
             if not line or line.startswith("//"):
                 continue
             try:
-                rows.append(srsly.json_loads(line))
+                rows.append(Located(f"{path}:{n}", srsly.json_loads(line)))
             except ValueError as err:
                 raise ResourceError(f"{path}:{n}: invalid JSON ({err})") from None
+    return rows
+
+
+def read_rule_file(name: str, root, kind: Union[str, Callable[[dict], str]]) -> List[Located]:
+    """Rows checked against their kind's schema (rule_schemas.py), with the kind's defaults filled in.
+
+    ``kind`` is a kind name, or a function that tells a row's kind (a blocker among toezegging rules).
+    """
+    rows = []
+    for where, row in read_located(name, root):
+        if not isinstance(row, dict):
+            raise ResourceError(f"{where}: a row must be a JSON object")
+        row_kind = kind(row) if callable(kind) else kind
+        problem = row_problem(row, row_kind)
+        if problem:
+            raise ResourceError(f"{where}: {problem}")
+        rows.append(Located(where, with_defaults(row, row_kind)))
     return rows
 
 
@@ -55,6 +84,6 @@ def read_tsv(name: str, root=None) -> List[Dict[str, str]]:
     for n, row in enumerate(rows[1:], 2):
         cells = row.split("\t")
         if len(cells) != len(header):
-            raise ResourceError(f"{name}:{n}: expected {len(header)} columns, got {len(cells)}")
+            raise ResourceError(f"{path}:{n}: expected {len(header)} columns, got {len(cells)}")
         out.append(dict(zip(header, cells)))
     return out

@@ -8,15 +8,16 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Dict, List, Optional
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Tuple
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+from pipeline.knowledge.macros import compile_pattern, macro_table, macro_words, read_macros
+from pipeline.knowledge.resource_files import read_rule_file
+
 NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
            "acht": 8, "negen": 9, "tien": 10, "twaalf": 12}
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 SEASONS = {"voorjaar": (3, 1, 5, 31), "zomer": (6, 1, 8, 31), "najaar": (9, 1, 11, 30)}
-MACRO = re.compile(r"\{([A-Z]+)\}")
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,20 @@ class Found:
     iso: Optional[str]
 
 
+def read_termijn_knowledge(termijn_file: str, herkomst_file: str, root=None) -> Dict[str, Any]:
+    """The phrase and occasion rows, checked, with the macros they use (TermijnFinder's arguments)."""
+    phrases = read_rule_file(termijn_file, root, "termijn_phrase")
+    occasions = read_rule_file(herkomst_file, root, "herkomst_pattern")
+    macros = macro_table(read_macros(root))
+    for where, row in phrases + occasions:
+        compile_pattern(row["pattern"], macros, where, re.I)  # a broken row stops the pipeline here
+    return {"termijn": [r.row for r in phrases], "herkomst": [r.row for r in occasions], "macros": macros}
+
+
 class TermijnFinder:
-    def __init__(self, phrase_rows: List[dict], herkomst_rows: List[dict]):
-        macros = {r["macro"]: r["pattern"] for r in phrase_rows if "macro" in r}
-        expand = lambda p: MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", p)  # noqa: E731
-        self.phrases = [(r["kind"], re.compile(expand(r["pattern"]), re.I)) for r in phrase_rows if "kind" in r]
-        self.occasions = [re.compile(expand(r["pattern"]), re.I) for r in herkomst_rows]
+    def __init__(self, phrase_rows: List[dict], herkomst_rows: List[dict], macros: Dict[str, str]):
+        self.phrases = [(r["kind"], compile_pattern(r["pattern"], macros, flags=re.I)) for r in phrase_rows]
+        self.occasions = [compile_pattern(r["pattern"], macros, flags=re.I) for r in herkomst_rows]
 
     def termijn(self, text: str, letter_date: Optional[date]) -> Optional[Found]:
         """The first deadline in the sentence; past dates ("16 oktober jl.") are no deadline."""
@@ -70,7 +79,13 @@ class TermijnFinder:
 
 
 def month_number(name: str) -> int:
-    return MONTHS.index(name.lower()) + 1
+    return months().index(name.lower()) + 1
+
+
+@lru_cache(maxsize=1)
+def months() -> Tuple[str, ...]:
+    """The month names of macros.jsonl, read once when first needed."""
+    return tuple(macro_words("MONTH"))
 
 
 def iso_range(a: date, b: date) -> str:
