@@ -16,8 +16,8 @@ memory (ru_maxrss of that process, from wait4) and time.
 import argparse
 import glob
 import json
-import resource
 import os
+import resource
 import subprocess
 import sys
 import tempfile

@@ -2,7 +2,6 @@
 
 import pytest
 import spacy
-
 from conftest import REPO, seed_text
 
 MODEL = REPO / "models" / "nl_ud_base"

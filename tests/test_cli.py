@@ -37,7 +37,7 @@ def test_extract_skips_bad_input_reports_it_and_exits_nonzero(tmp_path):
     result = run("extract", str(tmp_path / "bad.txt"), str(SEEDS / "kst-28676-235.txt"), "-o", str(out))
     assert result.returncode == 1
     assert "bad.txt: binary file" in result.stderr
-    assert [json.loads(l)["id"] for l in out.read_text(encoding="utf-8").splitlines()] == ["kst-28676-235"]
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["kst-28676-235"]
 
 
 def test_evaluate_reports_a_bad_gold_file_in_one_line(tmp_path):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, SEEDS
 
 LETTER = SEEDS / "kst-28676-235.txt"
@@ -166,8 +165,8 @@ def test_resume_without_a_record_of_the_run_is_refused(tmp_path):
 def test_the_config_fingerprint_covers_config_and_resource_files(tmp_path):
     import shutil
 
-    from pipeline.io.fingerprint import config_hash
     from pipeline.assemble import CONFIG_PATH
+    from pipeline.io.fingerprint import config_hash
     from pipeline.knowledge.resource_files import RESOURCES
 
     config, resources = tmp_path / "config.cfg", tmp_path / "resources"

@@ -7,16 +7,16 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO, SHARED, shared_path
 
 from pipeline.evaluation.annotations import AnnotationError, load_documents
 from pipeline.exports.labelstudio import from_export, to_tasks
 from pipeline.exports.review import write_report
 
-from conftest import REPO, SHARED, shared_path
-
 SENTENCE = "Ik zal uw Kamer voor de zomer informeren."
 TEXT = f"De Minister van Defensie schreef aan de NAVO.\n{SENTENCE}\nDat is alles."
 START = TEXT.index(SENTENCE)
+END = START + len(SENTENCE)
 
 
 def run(*args):
@@ -28,7 +28,7 @@ def write_jsonl(path, *records):
     return path
 
 
-def toezegging(start=START, end=START + len(SENTENCE), **extra):
+def toezegging(start=START, end=END, **extra):
     return {"start": start, "end": end, "label": "TOEZEGGING", "status": "nieuw", **extra}
 
 

@@ -60,10 +60,9 @@ def test_empty_folder_and_missing_path(tmp_path):
 def test_atomic_writer_keeps_old_file_when_writing_fails(tmp_path):
     target = tmp_path / "out.jsonl"
     target.write_text("old\n", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with atomic_writer(target) as out:
-            out.write("half")
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), atomic_writer(target) as out:
+        out.write("half")
+        raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
 
@@ -73,7 +72,7 @@ def test_standoff_jsonl_lines_are_read_from_the_corpus_root_and_hash_checked(tmp
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("De NAVO.", encoding="utf-8")
-    digest = hashlib.sha256("De NAVO.".encode()).hexdigest()
+    digest = hashlib.sha256(b"De NAVO.").hexdigest()
     path = tmp_path / "gold.jsonl"
     path.write_text(
         f'{{"id": "a", "source": "corpus/a.txt", "sha256": "{digest}", "spans": []}}\n'

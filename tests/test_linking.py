@@ -43,7 +43,8 @@ def test_bewindspersoon_by_office_on_the_letter_date(nlp):
 
 def test_toezegging_attributes(nlp):
     doc = nlp(
-        "Den Haag, 30 oktober 2019\n\nIk zal uw Kamer voor 1 juni a.s. informeren over de uitkomst van het onderzoek.\n\n"
+        "Den Haag, 30 oktober 2019\n\n"
+        "Ik zal uw Kamer voor 1 juni a.s. informeren over de uitkomst van het onderzoek.\n\n"
         "De Minister van Defensie,\nA.Th.B. Bijleveld-Schouten"
     )
     span = doc.spans["toezeggingen"][0]

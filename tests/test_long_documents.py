@@ -4,13 +4,12 @@ import json
 import subprocess
 import sys
 
+from conftest import REPO, SEEDS, seed_text
 from spacy.language import Language
 
-from pipeline.run.extraction import annotate, pieces
-from pipeline.io.readers import InputDoc
 from pipeline.assemble import load
-
-from conftest import REPO, SEEDS, seed_text
+from pipeline.io.readers import InputDoc
+from pipeline.run.extraction import annotate, pieces
 
 # Runs in a fresh process so that its peak memory (VmHWM) is its own: the default pipeline (whose memory
 # grows with the length of the text it is given), pieces of `piece` characters, one document of `size`.

@@ -3,10 +3,9 @@
 import json
 
 import pytest
+from conftest import shared_path
 
 from pipeline.records import doc_to_record
-
-from conftest import shared_path
 
 PDFS = [
     "bz_kst-22112-1600_pdftext",

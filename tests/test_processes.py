@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, seed_text
 
 LETTERS = 120  # enough for a run of several seconds with blank:nl, so the signals arrive mid-run

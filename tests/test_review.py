@@ -1,13 +1,15 @@
 import json
 
-from pipeline.evaluation.annotations import load_documents
+import pytest
+
+from pipeline.evaluation.annotations import AnnotationError, load_documents
 from pipeline.exports.labelstudio import from_export, to_tasks
 from pipeline.exports.review import write_report
 
-import pytest
-from pipeline.evaluation.annotations import AnnotationError
-
-EVIL = 'De Minister van Defensie schreef <script>alert("x")</script> en "><img src=x onerror=alert(1)>. Ik zal uw Kamer voor de zomer informeren.'
+EVIL = (
+    'De Minister van Defensie schreef <script>alert("x")</script> en "><img src=x onerror=alert(1)>. '
+    "Ik zal uw Kamer voor de zomer informeren."
+)
 
 
 def record(text, spans, doc_id='evil"<id>'):

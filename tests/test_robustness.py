@@ -7,12 +7,11 @@ import subprocess
 import sys
 import time
 
-from pipeline.run.extraction import pieces
+from conftest import REPO, SEEDS, seed_text
+
 from pipeline.io.journal import Journal
 from pipeline.io.readers import iter_inputs
-from pipeline.run.extraction import annotate
-
-from conftest import REPO, SEEDS, seed_text
+from pipeline.run.extraction import annotate, pieces
 
 
 def test_pieces_cut_at_breaks_and_cover_the_text():

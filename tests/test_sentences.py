@@ -1,5 +1,4 @@
 import pytest
-
 from conftest import seed_text, shared_path
 
 

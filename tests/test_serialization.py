@@ -1,5 +1,4 @@
 import spacy
-
 from conftest import seed_text
 
 

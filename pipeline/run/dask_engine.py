@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional
 
-from pipeline.run.extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
 from pipeline.io.journal import Journal
 from pipeline.io.readers import InputDoc, InputProblem
 from pipeline.io.writers import atomic_writer
+from pipeline.run.extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
 
 _PIPELINES = {}  # per worker process: base -> nlp
 
