@@ -2,7 +2,10 @@ from conftest import ents, seed_text
 
 
 def test_nationality_adjective_joins_the_minister_title(nlp):
-    doc = nlp("De bijeenkomst werd geopend in het bijzijn van de Resolute Support \npartners en de Afghaanse Minister van Buitenlandse Zaken.")
+    doc = nlp(
+        "De bijeenkomst werd geopend in het bijzijn van de Resolute Support \n"
+        "partners en de Afghaanse Minister van Buitenlandse Zaken."
+    )
     assert ("Afghaanse Minister van Buitenlandse Zaken", "MINISTER") in ents(doc)
     assert ("Resolute Support", "OPERATIE") in ents(doc)
 
@@ -31,7 +34,10 @@ def test_name_in_apposition_and_title_across_a_line_break(nlp):
 
 
 def test_title_with_surname_and_all_caps_heading(nlp):
-    doc = nlp("Nr. 235  BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN \n\nMinister Kerry stelde dat ook Rusland hiervan is overtuigd.")
+    doc = nlp(
+        "Nr. 235  BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN \n\n"
+        "Minister Kerry stelde dat ook Rusland hiervan is overtuigd."
+    )
     assert ents(doc, "MINISTER") == [("MINISTER VAN BUITENLANDSE ZAKEN", "MINISTER"), ("Minister Kerry", "MINISTER")]
 
 

@@ -17,15 +17,30 @@ import pipeline.components.toezeggingen  # noqa: F401
 from pipeline.knowledge.resource_files import ResourceError
 from pipeline.knowledge.termijnen import month_number
 
-TITLE_RULE = {"id": "minister:title_surname", "label": "MINISTER", "role": "title_name",
-              "pattern": [{"LOWER": {"IN": "@lower:minister_titles"}}, {"IS_TITLE": True}]}
-ORG_RULE = {"id": "org:anti_coalition", "label": "ORGANISATIE", "role": "entity",
-            "pattern": [{"LOWER": {"REGEX": "^anti-\\w"}}, {"LOWER": "coalitie"}]}
-COMPOSITION = {"id": "minister:title_portfolio", "label": "MINISTER", "role": "portfolio_title",
-               "parts": ["@minister_titles", ["van"], "@portfolios"], "case": "insensitive"}
+TITLE_RULE = {
+    "id": "minister:title_surname",
+    "label": "MINISTER",
+    "role": "title_name",
+    "pattern": [{"LOWER": {"IN": "@lower:minister_titles"}}, {"IS_TITLE": True}],
+}
+ORG_RULE = {
+    "id": "org:anti_coalition",
+    "label": "ORGANISATIE",
+    "role": "entity",
+    "pattern": [{"LOWER": {"REGEX": "^anti-\\w"}}, {"LOWER": "coalitie"}],
+}
+COMPOSITION = {
+    "id": "minister:title_portfolio",
+    "label": "MINISTER",
+    "role": "portfolio_title",
+    "parts": ["@minister_titles", ["van"], "@portfolios"],
+    "case": "insensitive",
+}
 GAZETTEER = {"label": "ORGANISATIE", "pattern": "NAVO", "id": "gazetteer:international_org"}
-MACROS = [{"macro": "MONTH", "words": ["januari", "februari"]},
-          {"macro": "KAMER", "pattern": "\\b(?:uw kamer|de kamer)\\b"}]
+MACROS = [
+    {"macro": "MONTH", "words": ["januari", "februari"]},
+    {"macro": "KAMER", "pattern": "\\b(?:uw kamer|de kamer)\\b"},
+]
 TOEZEGGING = {"id": "nieuw:informeren", "status": "nieuw", "strength": 2, "pattern": "{KAMER} informeren"}
 BLOCKER = {"id": "block:deze_brief", "blocks": ["nieuw"], "pattern": "in deze brief"}
 TERMIJN = {"id": "termijn:date", "kind": "date", "pattern": "voor (?P<day>\\d+) (?P<month>{MONTH})"}
@@ -48,10 +63,12 @@ def resources(tmp_path: Path) -> Path:
     (tmp_path / "lists" / "portfolios.txt").write_text("Defensie\n", encoding="utf-8")
     (tmp_path / "bewindspersonen.tsv").write_text(
         "persoon\tachternaam\tfunctie\tstart\tend\nAnk Bijleveld\tBijleveld\tMinister van Defensie\t2017-10-26\t\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "nationalities.tsv").write_text("adjectief\tland\nAfghaanse\tAF\n", encoding="utf-8")
-    (tmp_path / "portfolio_ministries.tsv").write_text("portefeuille\tministerie\nDefensie\tDefensie\n",
-                                                       encoding="utf-8")
+    (tmp_path / "portfolio_ministries.tsv").write_text(
+        "portefeuille\tministerie\nDefensie\tDefensie\n", encoding="utf-8"
+    )
     write_jsonl(tmp_path / "macros.jsonl", MACROS)
     write_jsonl(tmp_path / "toezegging_rules.jsonl", [TOEZEGGING, BLOCKER])
     write_jsonl(tmp_path / "termijn_phrases.jsonl", [TERMIJN])
@@ -87,18 +104,21 @@ def test_the_tiny_files_build_every_component_and_the_rows_carry_their_role(reso
     build("kamer_linking", resources)
 
 
-@pytest.mark.parametrize("change, problem", [
-    ({"prority": 5}, "unknown key 'prority'"),
-    ({"role": None}, "missing field 'role'"),
-    ({"label": "PERSOON"}, "unknown label 'PERSOON'"),
-    ({"role": "titel"}, "unknown role 'titel'"),
-    ({"context": "near_minister"}, "unknown context 'near_minister'"),
-    ({"pattern": [{"LOWER": {"IN": "@titles"}}]}, "unknown word list @titles"),
-    ({"pattern": [{"LOWER": {"IN": "@upper:minister_titles"}}]}, "unknown reference '@upper:minister_titles'"),
-    ({"pattern": [{"LOWERR": "minister"}]}, "invalid token pattern"),  # spaCy's own validation
-    ({"pattern": [{"LOWER": "minister", "OP": "++"}]}, "invalid token pattern"),
-    ({"pattern": "minister"}, "a token pattern is a list of objects"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"prority": 5}, "unknown key 'prority'"),
+        ({"role": None}, "missing field 'role'"),
+        ({"label": "PERSOON"}, "unknown label 'PERSOON'"),
+        ({"role": "titel"}, "unknown role 'titel'"),
+        ({"context": "near_minister"}, "unknown context 'near_minister'"),
+        ({"pattern": [{"LOWER": {"IN": "@titles"}}]}, "unknown word list @titles"),
+        ({"pattern": [{"LOWER": {"IN": "@upper:minister_titles"}}]}, "unknown reference '@upper:minister_titles'"),
+        ({"pattern": [{"LOWERR": "minister"}]}, "invalid token pattern"),  # spaCy's own validation
+        ({"pattern": [{"LOWER": "minister", "OP": "++"}]}, "invalid token pattern"),
+        ({"pattern": "minister"}, "a token pattern is a list of objects"),
+    ],
+)
 def test_a_broken_entity_rule_names_file_line_and_problem(resources, change, problem):
     rule = {k: v for k, v in {**ORG_RULE, **change}.items() if v is not None}
     write_jsonl(resources / "entity_rules.jsonl", [TITLE_RULE, rule])
@@ -112,13 +132,16 @@ def test_a_comment_line_counts_in_the_line_number(resources):
     assert load_error("kamer_entities", resources).startswith(f"{path}:3: unknown label 'ORG'")
 
 
-@pytest.mark.parametrize("row, problem", [
-    ({**GAZETTEER, "labal": "ORGANISATIE"}, "unknown key 'labal'"),
-    ({"label": "ORGANISATIE", "id": "gazetteer:x"}, "missing field 'pattern'"),
-    ({**GAZETTEER, "label": "ORGANISATION"}, "unknown label 'ORGANISATION'"),
-    ({**GAZETTEER, "role": "organisation"}, "unknown role 'organisation'"),
-    (["NAVO"], "a row must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        ({**GAZETTEER, "labal": "ORGANISATIE"}, "unknown key 'labal'"),
+        ({"label": "ORGANISATIE", "id": "gazetteer:x"}, "missing field 'pattern'"),
+        ({**GAZETTEER, "label": "ORGANISATION"}, "unknown label 'ORGANISATION'"),
+        ({**GAZETTEER, "role": "organisation"}, "unknown role 'organisation'"),
+        (["NAVO"], "a row must be a JSON object"),
+    ],
+)
 def test_a_broken_gazetteer_row_names_file_line_and_problem(resources, row, problem):
     path = resources / "gazetteers" / "international.jsonl"
     write_jsonl(path, [GAZETTEER, row])
@@ -129,8 +152,9 @@ def test_rows_sharing_an_id_share_their_role(resources):
     path = resources / "gazetteers" / "international.jsonl"
     write_jsonl(path, [GAZETTEER, {**GAZETTEER, "pattern": "NATO", "role": "entity"}])
     message = load_error("kamer_entities", resources)
-    assert message == (f"{path}:2: role 'entity' for 'gazetteer:international_org', which has role 'gazetteer' "
-                       f"at {path}:1")
+    assert message == (
+        f"{path}:2: role 'entity' for 'gazetteer:international_org', which has role 'gazetteer' at {path}:1"
+    )
 
 
 def test_a_composition_naming_an_unknown_word_list_stops_the_pipeline(resources):
@@ -139,33 +163,45 @@ def test_a_composition_naming_an_unknown_word_list_stops_the_pipeline(resources)
     assert load_error("kamer_entities", resources).startswith(f"{path}:1: unknown word list @portefeuilles")
 
 
+def test_a_short_table_row_names_its_line_in_the_file(resources):
+    path = resources / "nationalities.tsv"
+    path.write_text("# adjectives\nadjectief\tland\nAfghaanse\tAF\nIraakse\n", encoding="utf-8")
+    assert load_error("kamer_entities", resources) == f"{path}:4: expected 2 columns, got 1"
+
+
 def test_invalid_json_names_file_and_line(resources):
     path = resources / "entity_rules.jsonl"
-    path.write_text(json.dumps(TITLE_RULE) + "\n{\"id\": \"org:x\",\n", encoding="utf-8")
+    path.write_text(json.dumps(TITLE_RULE) + '\n{"id": "org:x",\n', encoding="utf-8")
     assert load_error("kamer_entities", resources).startswith(f"{path}:2: invalid JSON")
 
 
-@pytest.mark.parametrize("row, problem", [
-    ({**TOEZEGGING, "pattern": "{KAMR} informeren"}, "unknown macro {KAMR}"),
-    ({**TOEZEGGING, "requires": ["{TIJD}"]}, "unknown macro {TIJD}"),
-    ({**TOEZEGGING, "status": "open"}, "unknown status 'open'"),
-    ({**TOEZEGGING, "strenght": 2}, "unknown key 'strenght'"),
-    ({k: v for k, v in TOEZEGGING.items() if k != "strength"}, "missing field 'strength'"),
-    ({**BLOCKER, "blocks": ["nieuw", "oud"]}, "unknown status 'oud' in blocks"),
-    ({**TOEZEGGING, "pattern": "{KAMER} (informeren"}, "invalid regular expression"),
-])
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        ({**TOEZEGGING, "pattern": "{KAMR} informeren"}, "unknown macro {KAMR}"),
+        ({**TOEZEGGING, "requires": ["{TIJD}"]}, "unknown macro {TIJD}"),
+        ({**TOEZEGGING, "status": "open"}, "unknown status 'open'"),
+        ({**TOEZEGGING, "strenght": 2}, "unknown key 'strenght'"),
+        ({k: v for k, v in TOEZEGGING.items() if k != "strength"}, "missing field 'strength'"),
+        ({**BLOCKER, "blocks": ["nieuw", "oud"]}, "unknown status 'oud' in blocks"),
+        ({**TOEZEGGING, "pattern": "{KAMER} (informeren"}, "invalid regular expression"),
+    ],
+)
 def test_a_broken_toezegging_rule_names_file_line_and_problem(resources, row, problem):
     path = resources / "toezegging_rules.jsonl"
     write_jsonl(path, [TOEZEGGING, row])
     assert load_error("kamer_toezeggingen", resources).startswith(f"{path}:2: {problem}")
 
 
-@pytest.mark.parametrize("rows, line, problem", [
-    ([MACROS[0], {"macro": "KAMER", "pattern": "{KAMERS}"}], 2, "unknown macro {KAMERS}"),
-    ([MACROS[1], MACROS[1]], 2, "macro 'KAMER' is defined twice"),
-    ([{"macro": "MONTH"}], 1, "a macro has either 'pattern' or 'words'"),
-    ([{"macro": "MONTH", "word": ["mei"]}], 1, "unknown key 'word'"),
-])
+@pytest.mark.parametrize(
+    "rows, line, problem",
+    [
+        ([MACROS[0], {"macro": "KAMER", "pattern": "{KAMERS}"}], 2, "unknown macro {KAMERS}"),
+        ([MACROS[1], MACROS[1]], 2, "macro 'KAMER' is defined twice"),
+        ([{"macro": "MONTH"}], 1, "a macro has either 'pattern' or 'words'"),
+        ([{"macro": "MONTH", "word": ["mei"]}], 1, "unknown key 'word'"),
+    ],
+)
 def test_a_broken_macro_file_names_its_line(resources, rows, line, problem):
     path = resources / "macros.jsonl"
     write_jsonl(path, rows)
@@ -178,12 +214,15 @@ def test_a_missing_macro_file_is_named(resources):
     assert message == f"{resources / 'macros.jsonl'}: resource file not found"
 
 
-@pytest.mark.parametrize("name, row, problem", [
-    ("termijn_phrases.jsonl", {**TERMIJN, "pattern": "voor {MAAND}"}, "unknown macro {MAAND}"),
-    ("termijn_phrases.jsonl", {k: v for k, v in TERMIJN.items() if k != "kind"}, "missing field 'kind'"),
-    ("herkomst_patterns.jsonl", {**HERKOMST, "kind": "date"}, "unknown key 'kind'"),
-    ("herkomst_patterns.jsonl", {**HERKOMST, "pattern": "(?P<type>debat"}, "invalid regular expression"),
-])
+@pytest.mark.parametrize(
+    "name, row, problem",
+    [
+        ("termijn_phrases.jsonl", {**TERMIJN, "pattern": "voor {MAAND}"}, "unknown macro {MAAND}"),
+        ("termijn_phrases.jsonl", {k: v for k, v in TERMIJN.items() if k != "kind"}, "missing field 'kind'"),
+        ("herkomst_patterns.jsonl", {**HERKOMST, "kind": "date"}, "unknown key 'kind'"),
+        ("herkomst_patterns.jsonl", {**HERKOMST, "pattern": "(?P<type>debat"}, "invalid regular expression"),
+    ],
+)
 def test_a_broken_deadline_or_occasion_pattern_stops_linking(resources, name, row, problem):
     write_jsonl(resources / name, [row])
     assert load_error("kamer_linking", resources).startswith(f"{resources / name}:1: {problem}")
@@ -201,8 +240,11 @@ def test_no_module_or_rule_file_spells_out_the_months_again():
     """The month list lives in macros.jsonl only."""
     root = Path(pipeline.components.entities.__file__).resolve().parent.parent
     spelled = re.compile(r"januari\W+februari", re.I)
-    found = [str(p.relative_to(root)) for p in sorted(root.rglob("*")) if p.suffix in {".py", ".jsonl", ".tsv", ".txt"}
-             and spelled.search(p.read_text(encoding="utf-8"))]
+    found = [
+        str(p.relative_to(root))
+        for p in sorted(root.rglob("*"))
+        if p.suffix in {".py", ".jsonl", ".tsv", ".txt"} and spelled.search(p.read_text(encoding="utf-8"))
+    ]
     assert found == ["resources/macros.jsonl"]
 
 
@@ -222,11 +264,19 @@ def test_the_shipped_pipeline_does_not_start_with_a_broken_rule_file(resources, 
 
 def test_components_follow_the_role_not_the_rule_id(resources):
     """Rules renamed at will keep their meaning: signatures pair and linking links by role."""
-    write_jsonl(resources / "entity_rules.jsonl", [
-        {**TITLE_RULE, "id": "eigen:titel_en_naam"},
-        {"id": "eigen:naam_bij_titel", "label": "MINISTER", "role": "name", "context": "next_to_minister",
-         "pattern": [{"IS_TITLE": True, "IS_STOP": False}, {"IS_TITLE": True, "IS_STOP": False}]},
-    ])
+    write_jsonl(
+        resources / "entity_rules.jsonl",
+        [
+            {**TITLE_RULE, "id": "eigen:titel_en_naam"},
+            {
+                "id": "eigen:naam_bij_titel",
+                "label": "MINISTER",
+                "role": "name",
+                "context": "next_to_minister",
+                "pattern": [{"IS_TITLE": True, "IS_STOP": False}, {"IS_TITLE": True, "IS_STOP": False}],
+            },
+        ],
+    )
     write_jsonl(resources / "compositions.jsonl", [{**COMPOSITION, "id": "eigen:titel_met_portefeuille"}])
     nlp = build("kamer_entities", resources)
     nlp.add_pipe("kamer_linking", config={"resources_dir": str(resources)})

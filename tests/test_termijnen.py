@@ -19,8 +19,11 @@ def finder():
     "sentence, termijn, iso",
     [
         ("Ik zal uw Kamer voor 1 juni a.s. informeren.", "voor 1 juni a.s.", "2020-06-01"),
-        ("Uw Kamer zal naar verwachting begin december de appreciatie ontvangen.", "begin december",
-         "2019-12-01/2019-12-10"),
+        (
+            "Uw Kamer zal naar verwachting begin december de appreciatie ontvangen.",
+            "begin december",
+            "2019-12-01/2019-12-10",
+        ),
         ("Ik zal uw Kamer voor de zomer een brief sturen.", "voor de zomer", "2019-10-30/2020-07-01"),
         ("Het kabinet komt hier in het voorjaar op terug.", "in het voorjaar", "2020-03-01/2020-05-31"),
         ("Ik stuur u de rapportage voor het kerstreces.", "voor het kerstreces", "2019-10-30/2019-12-31"),
@@ -28,15 +31,18 @@ def finder():
         ("De evaluatie volgt eind 2020.", "eind 2020", "2020-10-01/2020-12-31"),
         ("Ik streef ernaar de vragen binnen drie weken te beantwoorden.", "binnen drie weken", "2019-10-30/2019-11-20"),
         ("Uw Kamer zal op een later moment worden geïnformeerd.", "op een later moment", None),
-        ("dat uw Kamer nog voor \nde begrotingsbehandeling wordt geïnformeerd", "nog voor \nde begrotingsbehandeling",
-         None),
+        (
+            "dat uw Kamer nog voor \nde begrotingsbehandeling wordt geïnformeerd",
+            "nog voor \nde begrotingsbehandeling",
+            None,
+        ),
         ("kunt u de brief in januari tegemoet zien.", "in januari", "2020-01-01/2020-01-31"),
     ],
 )
 def test_phrases_resolve_against_the_letter_date(finder, sentence, termijn, iso):
     found = finder.termijn(sentence, D)
     assert (found.text, found.iso) == (termijn, iso)
-    assert sentence[found.start: found.end] == termijn
+    assert sentence[found.start : found.end] == termijn
 
 
 def test_past_dates_are_no_deadline(finder):
@@ -52,4 +58,6 @@ def test_herkomst_names_the_occasion_and_its_date(finder):
     text = "Met deze brief wordt een aantal toezeggingen gestand gedaan uit het \nalgemeen overleg op 16 oktober jl."
     assert finder.herkomst(text, D) == {"type": "algemeen overleg", "datum": "2019-10-16"}
     assert finder.herkomst("Zoals toegezegd in mijn brief van 2 maart, volgt hier het besluit.", D) == {
-        "type": "brief", "datum": "2019-03-02"}
+        "type": "brief",
+        "datum": "2019-03-02",
+    }

@@ -1,5 +1,4 @@
 import pytest
-
 from conftest import seed_text
 
 NIEUW = [
@@ -13,7 +12,8 @@ NIEUW = [
 ]
 NAGEKOMEN = [
     "Met deze brief wordt een aantal toezeggingen gestand gedaan uit het algemeen overleg op 16 oktober jl.",
-    "Dat betreft allereerst de toezegging om het ontbreken van interne sanctiemechanismen in de NAVO aan de orde te stellen.",
+    "Dat betreft allereerst de toezegging om het ontbreken van interne sanctiemechanismen in de NAVO "
+    "aan de orde te stellen.",
     "Hiermee is mijn toezegging van 16 oktober jl. over de lopende verzoeken gestand gedaan.",
     "Zoals toegezegd in het commissiedebat van 3 februari, zal ik de Kamer informeren.",
     "Zoals aangekondigd in mijn brief van 2 maart, is het onderzoek gestart.",
@@ -55,7 +55,7 @@ def test_span_is_the_whole_sentence_within_a_letter(nlp):
     spans = doc.spans["toezeggingen"]
     assert len(spans) == 6
     for span in spans:
-        assert span.text == text[span.start_char: span.end_char]
+        assert span.text == text[span.start_char : span.end_char]
         assert span.text[-1] == "." and not span.text[0].isspace()
         assert span._.rule and span._.status in {"nieuw", "nagekomen"}
 

@@ -41,7 +41,7 @@ def apply_acronyms(doc: Doc, chosen: List[Candidate], org_heads: Sequence[str]) 
         if entity is not None and entity.fallback and name is not None and has_head(name, org_heads):
             entity = None  # "Union of [Agricultural Workers Committee] (UAWC)": the spelled-out name wins
         if entity is not None:
-            if is_acronym(acro.text) or spells(doc[entity.start:entity.end], acro.text):
+            if is_acronym(acro.text) or spells(doc[entity.start : entity.end], acro.text):
                 defined.setdefault(acro.text, entity.label)
                 added.append(Candidate(start, end, entity.label, "acronym:defined_in_brackets", "entity", 5))
             continue
@@ -53,7 +53,7 @@ def apply_acronyms(doc: Doc, chosen: List[Candidate], org_heads: Sequence[str]) 
             added.append(Candidate(start, end, "ORGANISATIE", "acronym:defined_in_brackets", "entity", 5))
         elif is_acronym(acro.text):
             shadowed.add(acro.text)
-    chosen = [c for c in chosen if not (c.role == "gazetteer" and doc[c.start:c.end].text in shadowed)]
+    chosen = [c for c in chosen if not (c.role == "gazetteer" and doc[c.start : c.end].text in shadowed)]
     # a name spelled out before its acronym beats a fallback guess over the same words
     chosen = [c for c in chosen if not (c.fallback and any(overlaps(a, c) for a in added))]
     chosen = take_non_overlapping(added, chosen)
@@ -74,7 +74,7 @@ def bracketed(doc: Doc) -> List[Tuple[int, int]]:
             close = tok.i + 1 + width
             # ")1": a footnote number glued to the bracket
             if close < len(doc) and doc[close].text.startswith(")"):
-                inner = doc[tok.i + 1: close]
+                inner = doc[tok.i + 1 : close]
                 if candidate_text(inner):
                     found.append((tok.i + 1, close))
                 break
@@ -118,7 +118,7 @@ def spelled_name(doc: Doc, last: int, acronym: str) -> Optional[Span]:
         if not tok.is_space:
             steps += 1
             if tok.text[:1].isupper() and tok.lower_ not in CONNECTORS:
-                span = doc[start: last + 1]
+                span = doc[start : last + 1]
                 if len([t for t in span if not t.is_space]) >= 2 and spells(span, acronym):
                     return span
         start -= 1
@@ -140,5 +140,5 @@ def positions(doc: Doc, text: str) -> List[int]:
 def occurrences(doc: Doc, text: str):
     parts = text.split()
     for i in positions(doc, parts[0]):
-        if not is_furniture(doc[i]) and [t.text for t in doc[i: i + len(parts)]] == parts:
+        if not is_furniture(doc[i]) and [t.text for t in doc[i : i + len(parts)]] == parts:
             yield i, len(parts)

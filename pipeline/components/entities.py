@@ -59,10 +59,7 @@ def make_entities(
     nlp, name, gazetteers_dir, compositions_file, rules_file, lists_dir, people_file, nationalities_file, resources_dir
 ):
     root = Path(RESOURCES if resources_dir is None else resources_dir)
-    lists = {
-        p.stem: read_list(p.name, root / lists_dir)
-        for p in sorted((root / lists_dir).glob("*.txt"))
-    }
+    lists = {p.stem: read_list(p.name, root / lists_dir) for p in sorted((root / lists_dir).glob("*.txt"))}
     lists["nationality_adjectives"] = [r["adjectief"] for r in read_tsv(nationalities_file, root)]
     gazetteer = []
     for path in sorted((root / gazetteers_dir).glob("*.jsonl")):
@@ -122,11 +119,23 @@ class EntityTagger(DataBackedComponent):
         yield from self.data["gazetteer"]
         for full_name, surname in self.data.get("people", []):
             # a known bewindspersoon by full name, unless the text gives another role
-            yield {"label": "MINISTER", "pattern": full_name, "id": "gazetteer:bewindspersoon", "role": "name",
-                   "priority": 20, "context": "known_person"}
+            yield {
+                "label": "MINISTER",
+                "pattern": full_name,
+                "id": "gazetteer:bewindspersoon",
+                "role": "name",
+                "priority": 20,
+                "context": "known_person",
+            }
             # a bare surname only after "de heer", "bewindspersonen X en ..."
-            yield {"label": "MINISTER", "pattern": surname, "id": "minister:known_surname", "role": "name",
-                   "priority": 20, "context": "after_honorific"}
+            yield {
+                "label": "MINISTER",
+                "pattern": surname,
+                "id": "minister:known_surname",
+                "role": "name",
+                "priority": 20,
+                "context": "after_honorific",
+            }
         for comp in self.data["compositions"]:
             parts = [resolve_part(p, self.lists) for p in comp["parts"]]
             for combo in itertools.product(*parts):
@@ -191,8 +200,14 @@ class EntityTagger(DataBackedComponent):
             if any(is_furniture(t) for t in doc[s:e]) or self._after_excluded(doc, s, rule):
                 continue
             yield Candidate(
-                s, e, rule["label"], rule["id"], rule["role"], int(rule.get("priority", 20)),
-                bool(rule.get("fallback", False)), rule.get("context"),
+                s,
+                e,
+                rule["label"],
+                rule["id"],
+                rule["role"],
+                int(rule.get("priority", 20)),
+                bool(rule.get("fallback", False)),
+                rule.get("context"),
             )
 
     @staticmethod
@@ -245,7 +260,7 @@ class EntityTagger(DataBackedComponent):
             return self._next_to_minister(doc, cand, ministers)
         if cand.context == "next_to_minister_or_known":
             # "S.A.M. Kaag" anywhere: initials before the surname of a known bewindspersoon
-            tail = (doc[i:cand.end].text for i in range(cand.start + 1, cand.end))
+            tail = (doc[i : cand.end].text for i in range(cand.start + 1, cand.end))
             return any(t in self.known_surnames for t in tail) or self._next_to_minister(doc, cand, ministers)
         if cand.context == "known_person":
             return not self._other_role_follows(doc, cand)
@@ -303,8 +318,9 @@ def check_one_role_per_id(rows: List[Located]) -> None:
     for where, row in rows:
         seen = first.setdefault(row["id"], Located(where, row))
         if seen.row["role"] != row["role"]:
-            raise ResourceError(f"{where}: role {row['role']!r} for {row['id']!r}, which has role "
-                                f"{seen.row['role']!r} at {seen.where}")
+            raise ResourceError(
+                f"{where}: role {row['role']!r} for {row['id']!r}, which has role {seen.row['role']!r} at {seen.where}"
+            )
 
 
 def expand_pattern(elements: Sequence[dict], lists: Dict[str, List[str]], where: str = ""):

@@ -27,8 +27,17 @@ def register() -> None:
         # metadata read from the letter: kamerstuk, titles, date, signatories
         Doc.set_extension("letter", default=None)
     # links of MINISTER spans and attributes of TOEZEGGING spans (docs/annotation.md)
-    for name in ("persoon", "functie", "land", "bewindspersoon", "ministerie", "onderwerp",
-                 "termijn", "termijn_datum", "herkomst"):
+    for name in (
+        "persoon",
+        "functie",
+        "land",
+        "bewindspersoon",
+        "ministerie",
+        "onderwerp",
+        "termijn",
+        "termijn_datum",
+        "herkomst",
+    ):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 

@@ -76,4 +76,4 @@ def _title_ending_at(known: List[Span], comma) -> Optional[Span]:
 def is_signature(text: str, title: Span) -> bool:
     """The title opens its line (after 'De'), as in a signature block."""
     line_start = text.rfind("\n", 0, title.start_char) + 1
-    return bool(SIGNATURE_LEAD.search(text[line_start: title.start_char].strip()))
+    return bool(SIGNATURE_LEAD.search(text[line_start : title.start_char].strip()))

@@ -56,10 +56,12 @@ def macro_words(name: str, root=None) -> List[str]:
 
 def expand(pattern: str, table: Mapping[str, str], where: str = "") -> str:
     """``{NAME}`` -> ``(?:...)`` of that macro."""
+
     def one(m: "re.Match[str]") -> str:
         if m.group(1) not in table:
             raise UnknownMacro(f"{where}: unknown macro {{{m.group(1)}}}")
         return "(?:" + table[m.group(1)] + ")"
+
     return REFERENCE.sub(one, pattern)
 
 

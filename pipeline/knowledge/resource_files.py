@@ -76,12 +76,12 @@ def read_tsv(name: str, root=None) -> List[Dict[str, str]]:
     path = resource_path(name, root)
     lines = path.read_text(encoding="utf-8").splitlines()
     # trailing tabs are empty cells, so lines are not stripped
-    rows = [ln.rstrip("\r\n") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    rows = [(n, ln.rstrip("\r\n")) for n, ln in enumerate(lines, 1) if ln.strip() and not ln.lstrip().startswith("#")]
     if not rows:
         return []
-    header = rows[0].split("\t")
+    header = rows[0][1].split("\t")
     out = []
-    for n, row in enumerate(rows[1:], 2):
+    for n, row in rows[1:]:  # n: the line in the file, comments counted
         cells = row.split("\t")
         if len(cells) != len(header):
             raise ResourceError(f"{path}:{n}: expected {len(header)} columns, got {len(cells)}")

@@ -14,8 +14,20 @@ from typing import Any, Dict, List, Optional, Tuple
 from pipeline.knowledge.macros import compile_pattern, macro_table, macro_words, read_macros
 from pipeline.knowledge.resource_files import read_rule_file
 
-NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-           "acht": 8, "negen": 9, "tien": 10, "twaalf": 12}
+NUMBERS = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "twaalf": 12,
+}
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 SEASONS = {"voorjaar": (3, 1, 5, 31), "zomer": (6, 1, 8, 31), "najaar": (9, 1, 11, 30)}
 
