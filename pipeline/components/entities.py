@@ -16,7 +16,9 @@ Three sources of candidates, all data under resources/:
   MINISTER title (signature block, apposition).
 
 Overlaps resolve longest first; fallback rules only fill gaps that no other
-rule touches. Every entity records its rule in ``span._.rule``.
+rule touches. Every entity records its rule in ``span._.rule`` and what it is
+in ``span._.role`` (the rule row's "role"; gazetteer rows default to
+"gazetteer"): later components read the role, never the rule id.
 """
 
 import itertools
