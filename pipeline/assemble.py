@@ -3,14 +3,14 @@
 import os
 import re
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 import spacy
 from spacy.language import Language
 from spacy.util import load_config
 
+import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline import __version__
-from pipeline import components  # noqa: F401  (registers the factories)
 
 PACKAGE_DIR = Path(__file__).parent
 REPO_ROOT = PACKAGE_DIR.parent
@@ -24,7 +24,7 @@ def load(base: Optional[str] = None, config_path: Path = CONFIG_PATH) -> Languag
     Without ``base`` (or $KAMER_BASE_MODEL) the first available candidate in
     config.cfg is used, falling back to blank Dutch.
     """
-    cfg = load_config(config_path)
+    cfg = load_config(config_path, interpolate=True)
     base = base or os.environ.get("KAMER_BASE_MODEL")
     nlp, info = load_base(base, list(cfg["base"]["candidates"]), list(cfg["base"]["exclude"]))
     customise_tokenizer(nlp, cfg["tokenizer"]["token_match"], cfg["tokenizer"]["footnote_suffix"])
@@ -77,7 +77,7 @@ def check_base(base: Optional[str] = None, config_path: Path = CONFIG_PATH) -> s
     """The name of the base load(base) would use, found without loading it; ValueError in one line if absent."""
     base = base or os.environ.get("KAMER_BASE_MODEL")
     if not base:
-        candidates = load_config(config_path)["base"]["candidates"]
+        candidates = load_config(config_path, interpolate=True)["base"]["candidates"]
         return next((name for name in candidates if _available(name)), BLANK)
     if not _available(base):
         raise ValueError(f"base model {base!r} is neither {BLANK}, an installed package nor a model directory")
@@ -107,10 +107,11 @@ def _load_named(name: str, exclude) -> Tuple[Language, dict]:
 
 def customise_tokenizer(nlp: Language, token_match: str, footnote_suffix: str) -> None:
     """Keep initials ("A.Th.B.") together, split glued footnote numbers; to_disk() keeps both."""
+    tokenizer: Any = nlp.tokenizer  # typed as any callable; here always spaCy's Tokenizer
     suffixes = [footnote_suffix] + list(nlp.Defaults.suffixes or [])
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    existing = nlp.tokenizer.token_match
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    existing = tokenizer.token_match
     pattern = token_match
     if existing is not None and hasattr(existing, "__self__"):
         pattern = f"(?:{token_match})|(?:{existing.__self__.pattern})"
-    nlp.tokenizer.token_match = re.compile(pattern).match
+    tokenizer.token_match = re.compile(pattern).match

@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import typer
 from tqdm import tqdm
@@ -10,7 +10,7 @@ from tqdm import tqdm
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code=1)
 
@@ -20,7 +20,7 @@ def guard(output: Optional[Path], *inputs: Optional[Path], report_folder: bool =
     from pipeline.io import guards
 
     try:
-        if report_folder:  # review writes index.html and docs/ into it
+        if report_folder and output is not None:  # review writes index.html and docs/ into it
             guards.check_output_folder(output, inputs, writes=["index.html"], subfolders=["docs"])
         elif output is not None:
             guards.check_output(output, inputs)
@@ -46,15 +46,15 @@ def extract(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
-    from pipeline.run.dask_engine import DaskError, connect, run_dask
-    from pipeline.run.extraction import annotate
-    from pipeline.run.interrupts import Interrupted, stopped_by_signals
+    from pipeline.assemble import check_base, load
     from pipeline.io import guards
     from pipeline.io.fingerprint import run_header
     from pipeline.io.journal import Journal, JournalError
     from pipeline.io.lock import LockedError
     from pipeline.io.readers import iter_inputs
-    from pipeline.assemble import check_base, load
+    from pipeline.run.dask_engine import DaskError, connect, run_dask
+    from pipeline.run.extraction import annotate
+    from pipeline.run.interrupts import Interrupted, stopped_by_signals
     from pipeline.run.workers import WorkerDied
 
     if engine not in ("local", "dask"):
@@ -71,7 +71,8 @@ def extract(
         guards.check_output(output, inputs, Journal.COMPANIONS)
         resolved_base = check_base(base) if engine == "local" else base or "default (Dask workers)"
         header = run_header(resolved_base, inputs, encoding, corpus_root)
-        client = connect(scheduler) if engine == "dask" else None  # unreachable: one line, and no file made
+        # an unreachable scheduler: one line, and no file made
+        client = connect(scheduler) if engine == "dask" and scheduler else None
         journal = Journal(output, resume=resume, header=header, restart=restart)
     except (ValueError, LockedError, DaskError) as err:  # GuardError, JournalError, a bad --base
         fail(str(err))
@@ -108,7 +109,7 @@ def extract(
         fail(f"{err}; stopped: {kept}")
     except Interrupted as err:
         typer.echo(f"interrupted by {err}: {kept}", err=True)
-        raise typer.Exit(code=130)
+        raise typer.Exit(code=130) from None
     finally:
         journal.close()
         progress.close()
@@ -165,8 +166,8 @@ def toezeggingen(
 ):
     """One CSV row per TOEZEGGING: document, kamerstuk, date, status, who, what, when."""
     from pipeline.evaluation.annotations import AnnotationError, load_documents
-    from pipeline.io.writers import atomic_writer
     from pipeline.exports.toezeggingen_csv import write_csv
+    from pipeline.io.writers import atomic_writer
 
     guard(output, annotations)
     try:
@@ -213,8 +214,8 @@ def export_labelstudio(
     import srsly
 
     from pipeline.evaluation.annotations import AnnotationError, load_documents
-    from pipeline.io.writers import atomic_writer
     from pipeline.exports.labelstudio import to_tasks
+    from pipeline.io.writers import atomic_writer
 
     guard(output, annotations)
     try:
@@ -235,8 +236,8 @@ def import_labelstudio(
     import json
 
     from pipeline.evaluation.annotations import AnnotationError
-    from pipeline.io.writers import atomic_writer, dump_json_line
     from pipeline.exports.labelstudio import from_export
+    from pipeline.io.writers import atomic_writer, dump_json_line
 
     guard(output, export)
     try:

@@ -3,28 +3,40 @@
 from typing import Dict, List
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import __version__
+from pipeline.schema import (
+    DEFAULT_SPANS_KEY,
+    LETTER_FIELDS,
+    MINISTER,
+    MINISTER_ATTRIBUTES,
+    TOEZEGGING,
+    TOEZEGGING_ATTRIBUTES,
+)
 
-ENTITY_LABELS = ("MINISTER", "ORGANISATIE", "OPERATIE")
-MINISTER_ATTRIBUTES = ("functie", "persoon", "land")
-TOEZEGGING_ATTRIBUTES = ("bewindspersoon", "ministerie", "onderwerp", "termijn", "termijn_datum", "herkomst")
-LETTER_FIELDS = ("kamerstuk", "dossier_titel", "titel", "datum", "ondertekenaars", "vergaderjaar")
-TOEZEGGING = "TOEZEGGING"
-LABELS = ENTITY_LABELS + (TOEZEGGING,)
-STATUSES = ("nieuw", "nagekomen")
-SPANS_KEY = "toezeggingen"
+TOEZEGGINGEN_PIPE = "kamer_toezeggingen"
 
 
-def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str]) -> dict:
+def spans_key_of(nlp: Language) -> str:
+    """The span group the pipeline writes its toezeggingen to (config.cfg: the component's spans_key)."""
+    if TOEZEGGINGEN_PIPE not in nlp.component_names:
+        return DEFAULT_SPANS_KEY
+    return nlp.get_pipe_config(TOEZEGGINGEN_PIPE).get("spans_key", DEFAULT_SPANS_KEY)
+
+
+def doc_to_record(
+    doc: Doc, doc_id: str, source: str, base: Dict[str, str], spans_key: str = DEFAULT_SPANS_KEY
+) -> dict:
+    """The record of one annotated doc; ``spans_key``: ``spans_key_of(nlp)`` of the pipeline that made it."""
     spans: List[dict] = []
     for ent in doc.ents:
         item = _span(ent, ent.label_)
-        if ent.label_ == "MINISTER":
+        if ent.label_ == MINISTER:
             item.update({name: getattr(ent._, name) for name in MINISTER_ATTRIBUTES})
         spans.append(item)
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in doc.spans.get(spans_key, []):
         item = _span(span, TOEZEGGING)
         item["status"] = span._.status
         item.update({name: getattr(span._, name) for name in TOEZEGGING_ATTRIBUTES})

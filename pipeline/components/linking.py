@@ -12,7 +12,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
-from pipeline.records import MINISTER_ATTRIBUTES, SPANS_KEY, TOEZEGGING_ATTRIBUTES
 from pipeline.knowledge.resource_files import read_tsv
 from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
 from pipeline.components.candidates import next_content
@@ -20,6 +19,7 @@ from pipeline.components.metadata import canonical_title
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.components.signatures import pairs
+from pipeline.schema import DEFAULT_SPANS_KEY, MINISTER, MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X
 NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}
@@ -39,14 +39,18 @@ ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekkin
         "termijn_file": "termijn_phrases.jsonl",
         "herkomst_file": "herkomst_patterns.jsonl",
         "people_known_until": "2022-08-03",
+        "spans_key": DEFAULT_SPANS_KEY,
         "resources_dir": None,
     },
+    requires=["doc.ents", "doc.spans", "doc._.letter"],
+    assigns=[f"span._.{name}" for name in MINISTER_ATTRIBUTES + TOEZEGGING_ATTRIBUTES],
 )
 def make_linking(
     nlp, name, people_file, nationalities_file, ministries_file, termijn_file, herkomst_file, people_known_until,
-    resources_dir,
+    spans_key, resources_dir,
 ):
     data = {
+        "spans_key": spans_key,
         # the bewindspersonen data is a snapshot: an open term is only known to run until then
         "people_known_until": people_known_until,
         "people": read_tsv(people_file, resources_dir),
@@ -63,14 +67,15 @@ class Linker(DataBackedComponent):
         self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"], self.data["macros"])
         until = self.data["people_known_until"]
         self.people = [{**r, "end": r["end"] or until} for r in self.data["people"]]
+        self.spans_key = self.data["spans_key"]
 
     def __call__(self, doc: Doc) -> Doc:
         # names and titles are read as they read: invisible characters and decomposed accents
         # in the input must not leak into persoon, functie or ministerie
-        view = visible_doc_with_spans(doc, SPANS_KEY)
+        view = visible_doc_with_spans(doc, self.spans_key)
         self._link(view)
         if view is not doc:
-            _copy_links(view, doc)
+            _copy_links(view, doc, self.spans_key)
         return doc
 
     def _link(self, doc: Doc) -> None:
@@ -80,11 +85,11 @@ class Linker(DataBackedComponent):
         # (not deadlines: those need the real date)
         approx = ref or _middle_of(letter.get("vergaderjaar"))
         signers = letter.get("ondertekenaars") or []
-        ministers = [e for e in doc.ents if e.label_ == "MINISTER"]
+        ministers = [e for e in doc.ents if e.label_ == MINISTER]
         partners = pairs(doc)  # name -> (title, signed under it), computed once per letter
         for ent in ministers:
             self._link_minister(doc, ent, approx, signers, partners)
-        for span in doc.spans.get(SPANS_KEY, []):
+        for span in doc.spans.get(self.spans_key, []):
             self._describe_toezegging(span, ref, approx, signers, letter, ministers)
 
     # -- MINISTER --------------------------------------------------------------
@@ -135,7 +140,7 @@ class Linker(DataBackedComponent):
         # "DE MINISTER EN STAATSSECRETARIS VAN FINANCIËN": both titles share the portfolio
         joiner = next_content(doc, ent.end - 1)
         partner = next((e for e in doc.ents if joiner is not None and joiner.lower_ == "en" and e.start == joiner.i + 1), None)
-        if partner is not None and partner.label_ == "MINISTER":
+        if partner is not None and partner.label_ == MINISTER:
             m = re.search(r"\s((?:van|voor)\s.+)$", canonical_title(partner.text))
             if m:
                 return canonical_title(word) + " " + m.group(1)
@@ -204,12 +209,12 @@ class Linker(DataBackedComponent):
         return self.data["ministries"].get(portfolio.lower(), portfolio)
 
 
-def _copy_links(view: Doc, doc: Doc) -> None:
+def _copy_links(view: Doc, doc: Doc, spans_key: str) -> None:
     """Attributes computed on the clean view back onto the input's spans; quoted words as the input has them."""
     for clean, ent in zip(view.ents, doc.ents):
         for name in MINISTER_ATTRIBUTES:
             setattr(ent._, name, getattr(clean._, name))
-    for clean, span in zip(view.spans.get(SPANS_KEY, []), doc.spans.get(SPANS_KEY, [])):
+    for clean, span in zip(view.spans.get(spans_key, []), doc.spans.get(spans_key, [])):
         for name in TOEZEGGING_ATTRIBUTES:
             value = getattr(clean._, name)
             setattr(span._, name, original_words(clean, span, value) if name in QUOTED else value)

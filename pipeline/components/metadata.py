@@ -13,24 +13,27 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.extensions import is_furniture
-from pipeline.records import SPANS_KEY
 from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
 from pipeline.knowledge.resource_files import read_rule_file
 from pipeline.knowledge.termijnen import month_number
 from pipeline.components.pdf_repair import visible_doc_with_spans
 from pipeline.components.signatures import is_signature, pairs
 from pipeline.components.serialize import DataBackedComponent
+from pipeline.schema import DEFAULT_SPANS_KEY
 
 
 @Language.factory(
-    "kamer_metadata", default_config={"patterns_file": "metadata_patterns.jsonl", "resources_dir": None}
+    "kamer_metadata",
+    default_config={"patterns_file": "metadata_patterns.jsonl", "spans_key": DEFAULT_SPANS_KEY, "resources_dir": None},
+    requires=["doc.ents"],
+    assigns=["doc._.letter"],
 )
-def make_metadata(nlp, name, patterns_file, resources_dir):
+def make_metadata(nlp, name, patterns_file, spans_key, resources_dir):
     rows = read_rule_file(patterns_file, resources_dir, "metadata_pattern")
     macros = macro_table(read_macros(resources_dir))
     for where, row in rows:
         compile_pattern(row["pattern"], macros, where)  # a broken row stops the pipeline here
-    return LetterMetadata(name, {"rows": [r.row for r in rows], "macros": macros})
+    return LetterMetadata(name, {"rows": [r.row for r in rows], "macros": macros, "spans_key": spans_key})
 
 
 class LetterMetadata(DataBackedComponent):
@@ -41,7 +44,7 @@ class LetterMetadata(DataBackedComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         # read as the letter reads: a soft hyphen or decomposed accent must not hide a date or a name
-        view = visible_doc_with_spans(doc, SPANS_KEY)
+        view = visible_doc_with_spans(doc, self.data["spans_key"])
         raw = view.text  # built anew on every access: read once
         text = content_text(view, raw)
         doc._.letter = {
@@ -120,7 +123,7 @@ def signatories(doc: Doc, text: str) -> List[dict]:
 
 def canonical_title(text: str) -> str:
     """'MINISTER VAN BUITENLANDSE\\nZAKEN' -> 'Minister van Buitenlandse Zaken'."""
-    words = _clean(re.sub(r"-\s+(?=[a-zà-ÿ])", "", text)).split(" ")
+    words = (_clean(re.sub(r"-\s+(?=[a-zà-ÿ])", "", text)) or "").split(" ")
     small = {"van", "voor", "en", "de", "het"}
     out = []
     for n, word in enumerate(words):

@@ -36,6 +36,9 @@ from pipeline.components.serialize import DataBackedComponent
         "no_join_file": "hyphen_no_join.txt",
         "resources_dir": None,
     },
+    # joins broken words into one token; page furniture is marked per token
+    retokenizes=True,
+    assigns=["token.norm", "token._.is_furniture"],
 )
 def make_pdf_repair(nlp, name, furniture_file, no_join_file, resources_dir: Optional[str]):
     data = {

@@ -40,6 +40,7 @@ OPENERS = set("«“‘\"'([•–-")
         "min_wrapped_lines": 4,
         "resources_dir": None,
     },
+    assigns=["token.is_sent_start"],
 )
 def make_sentences(
     nlp, name, abbreviations_file, forced_breaks_file, short_line_ratio, min_wrapped_lines, resources_dir

@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from pipeline.io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
-from pipeline.records import ENTITY_LABELS, LABELS, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
+from pipeline.schema import (
+    ENTITY_LABELS, LABELS, MINISTER, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES,
+)
+
 
 class AnnotationError(ValueError):
     """A gold or prediction file that cannot be trusted."""
@@ -162,8 +165,8 @@ def _parse_span(span, k: int, text: str, where: str) -> Annotation:
         )
     status = span.get("status")
     if label == TOEZEGGING and status not in STATUSES:
-        raise AnnotationError(f"{where}: {name}: status {status!r} (expected nieuw or nagekomen)")
-    names = MINISTER_ATTRIBUTES if label == "MINISTER" else TOEZEGGING_ATTRIBUTES if label == TOEZEGGING else ()
+        raise AnnotationError(f"{where}: {name}: status {status!r} (expected {' or '.join(STATUSES)})")
+    names = MINISTER_ATTRIBUTES if label == MINISTER else TOEZEGGING_ATTRIBUTES if label == TOEZEGGING else ()
     attrs = {name: span[name] for name in names if name in span}
     for key in ("termijn", "onderwerp"):
         value = attrs.get(key)

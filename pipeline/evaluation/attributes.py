@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from pipeline.evaluation.annotations import Annotation, Document
-from pipeline.evaluation.scoring import match_one_to_one, ratio, rounded, shown, strict_accept, toezegging_accept
-from pipeline.records import TOEZEGGING
+from pipeline.evaluation.pairing import pair_label
+from pipeline.evaluation.scoring import ratio, rounded, shown
+from pipeline.schema import MINISTER, TOEZEGGING
 
 
 @dataclass
@@ -33,8 +34,8 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def _position(text: str, span: Annotation, value: Optional[str]) -> Optional[Tuple[int, int]]:
-    if value is None:
+def _position(text: str, span: Annotation, value: object) -> Optional[Tuple[int, int]]:
+    if not isinstance(value, str):  # absent (None); loading made termijn and onderwerp strings
         return None
     offset = text[span.start: span.end].find(value)
     return None if offset < 0 else (span.start + offset, span.start + offset + len(value))
@@ -49,9 +50,9 @@ def _overlapping(text: str, g: Annotation, p: Annotation, key: str) -> bool:
 
 # name -> (label, gold must have a value, comparison)
 CHECKS: Dict[str, Tuple[str, bool, Callable]] = {
-    "MINISTER functie": ("MINISTER", False, lambda t, g, p: _same(g.attrs["functie"], p.attrs.get("functie"))),
-    "MINISTER persoon": ("MINISTER", False, lambda t, g, p: _same(g.attrs["persoon"], p.attrs.get("persoon"))),
-    "MINISTER land": ("MINISTER", False, lambda t, g, p: _same(g.attrs["land"], p.attrs.get("land"))),
+    "MINISTER functie": (MINISTER, False, lambda t, g, p: _same(g.attrs["functie"], p.attrs.get("functie"))),
+    "MINISTER persoon": (MINISTER, False, lambda t, g, p: _same(g.attrs["persoon"], p.attrs.get("persoon"))),
+    "MINISTER land": (MINISTER, False, lambda t, g, p: _same(g.attrs["land"], p.attrs.get("land"))),
     "TOEZEGGING status": (TOEZEGGING, False, lambda t, g, p: g.status == p.status),
     "TOEZEGGING bewindspersoon": (TOEZEGGING, False,
                                   lambda t, g, p: _same(g.attrs["bewindspersoon"], p.attrs.get("bewindspersoon"))),
@@ -75,13 +76,7 @@ def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Di
     result = {name: Accuracy() for name in CHECKS}
     for doc_id, g_doc in gold.items():
         p_doc = pred[doc_id]
-        pairs = {
-            "MINISTER": match_one_to_one(
-                [s for s in g_doc.spans if s.label == "MINISTER"], [s for s in p_doc.spans if s.label == "MINISTER"],
-                strict_accept,
-            ),
-            TOEZEGGING: match_one_to_one(g_doc.toezeggingen, p_doc.toezeggingen, toezegging_accept),
-        }
+        pairs = {label: pair_label(g_doc.spans, p_doc.spans, label).matched for label in (MINISTER, TOEZEGGING)}
         for name, (label, needs_value, same) in CHECKS.items():
             key = attribute_name(name)
             for g, p in pairs[label]:

@@ -1,14 +1,12 @@
 """Scoring as in docs/annotation.md: strict and partial entities, overlap-matched toezeggingen."""
 
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from pipeline.evaluation.annotations import Annotation, Document
-from pipeline.records import ENTITY_LABELS, TOEZEGGING
+from pipeline.evaluation.pairing import Pairing, match_one_to_one, partial_accept, strict_accept, toezegging_accept
+from pipeline.schema import ENTITY_LABELS, TOEZEGGING
 
-# of the LONGER span, for a TOEZEGGING match: with the shorter span, one prediction over the whole
-# document would match every gold sentence
-OVERLAP_SHARE = 0.5
 UNDEFINED = "–"  # shown for a ratio over nothing (no predictions, no gold): 0.000 would read as a failure
 
 
@@ -100,38 +98,6 @@ class Report:
         }
 
 
-def overlap(a: Annotation, b: Annotation) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
-def match_one_to_one(
-    gold: Sequence[Annotation], pred: Sequence[Annotation], accept: Callable[[Annotation, Annotation], bool]
-) -> List[Tuple[Annotation, Annotation]]:
-    """Pairs by largest overlap first; each gold and each prediction used at most once."""
-    pairs = [(overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if accept(g, p)]
-    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_g, used_p, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((gold[i], pred[j]))
-    return out
-
-
-def strict_accept(g: Annotation, p: Annotation) -> bool:
-    return (g.start, g.end, g.label) == (p.start, p.end, p.label)
-
-
-def partial_accept(g: Annotation, p: Annotation) -> bool:
-    return g.label == p.label and overlap(g, p) > 0
-
-
-def toezegging_accept(g: Annotation, p: Annotation) -> bool:
-    longer = max(g.end - g.start, p.end - p.start)
-    return overlap(g, p) >= OVERLAP_SHARE * longer and overlap(g, p) > 0
-
-
 def looks_like_pipeline_output(docs: Dict[str, Document]) -> bool:
     """Hand-labelled gold has no `rule`; a file that does is probably an extract output passed as gold."""
     return any(s.rule is not None for doc in docs.values() for s in doc.spans)
@@ -149,24 +115,23 @@ def score(gold: Dict[str, Document], pred: Dict[str, Document]) -> Report:
             g = [s for s in g_doc.entities if s.label == label]
             p = [s for s in p_doc.entities if s.label == label]
             exact = match_one_to_one(g, p, strict_accept)
-            strict[label].add(Counts(len(g), len(p), len(exact)))
-            partial[label].add(Counts(len(g), len(p), len(match_one_to_one(g, p, partial_accept))))
-            _collect_errors(errors, doc_id, g, p, exact)
+            strict[label].add(Counts(len(g), len(p), len(exact.matched)))
+            partial[label].add(Counts(len(g), len(p), len(match_one_to_one(g, p, partial_accept).matched)))
+            _collect_errors(errors, doc_id, exact)
         g, p = g_doc.toezeggingen, p_doc.toezeggingen
-        matched = match_one_to_one(g, p, toezegging_accept)
+        paired = match_one_to_one(g, p, toezegging_accept)
+        matched = paired.matched
         toez.add(Counts(len(g), len(p), len(matched)))
         status_matched += len(matched)
         status_correct += sum(1 for a, b in matched if a.status == b.status)
         errors.wrong_status.extend((doc_id, a, b) for a, b in matched if a.status != b.status)
-        _collect_errors(errors, doc_id, g, p, matched)
+        _collect_errors(errors, doc_id, paired)
     return Report(strict, partial, toez, status_matched, status_correct, errors)
 
 
-def _collect_errors(errors: Errors, doc_id, gold, pred, matched) -> None:
-    hit_g = {id(a) for a, _ in matched}
-    hit_p = {id(b) for _, b in matched}
-    errors.false_negatives.extend((doc_id, a) for a in gold if id(a) not in hit_g)
-    errors.false_positives.extend((doc_id, b) for b in pred if id(b) not in hit_p)
+def _collect_errors(errors: Errors, doc_id: str, paired: Pairing) -> None:
+    errors.false_negatives.extend((doc_id, a) for a in paired.missed)
+    errors.false_positives.extend((doc_id, b) for b in paired.spurious)
 
 
 def format_table(report: Report) -> str:

@@ -9,7 +9,7 @@ from typing import Callable, Dict, Iterable, List, Optional
 
 from pipeline import __version__
 from pipeline.evaluation.annotations import AnnotationError, Document, document_from_record
-from pipeline.records import TOEZEGGING
+from pipeline.schema import TOEZEGGING
 
 
 def to_tasks(docs: Iterable[Document]) -> List[dict]:

@@ -16,19 +16,24 @@ from typing import Dict, List, Optional, Tuple
 from spacy import displacy
 
 from pipeline.evaluation.annotations import Annotation, Document
-from pipeline.evaluation.scoring import UNDEFINED, match_one_to_one, ratio, strict_accept, toezegging_accept
+from pipeline.evaluation.pairing import pair_label
+from pipeline.evaluation.scoring import UNDEFINED, ratio
 from pipeline.io.writers import atomic_writer
-from pipeline.records import ENTITY_LABELS, TOEZEGGING
+from pipeline.schema import ENTITY_LABELS, LABELS, MINISTER_ATTRIBUTES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
 
-COLORS = {"MINISTER": "#e8a33d", "ORGANISATIE": "#5b9bd5", "OPERATIE": "#70ad47", TOEZEGGING: "#c55a9b"}
+# one colour per label, in the order of LABELS (MINISTER, ORGANISATIE, OPERATIE, TOEZEGGING)
+COLORS = dict(zip(LABELS, ("#e8a33d", "#5b9bd5", "#70ad47", "#c55a9b")))
 REVIEW_COLORS = {"missed": "#d9534f", "spurious": "#999999"}
 WORD = re.compile(r"\S+")
-CSS = """
-body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}
-table{border-collapse:collapse;margin:1em 0;font-size:.85em;width:100%}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
-th{background:#f3f3f3;text-align:left}.legend span{display:inline-block;padding:2px 8px;margin-right:6px;border-radius:3px;color:#000}
-.meta{color:#555}.missed{background:#fbe3e2}.spurious{background:#eee;text-decoration:line-through}.correct{background:#e6f4e1}
-"""
+CSS = (
+    "\nbody{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}\n"
+    "table{border-collapse:collapse;margin:1em 0;font-size:.85em;width:100%}"
+    "td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}\n"
+    "th{background:#f3f3f3;text-align:left}"
+    ".legend span{display:inline-block;padding:2px 8px;margin-right:6px;border-radius:3px;color:#000}\n"
+    ".meta{color:#555}.missed{background:#fbe3e2}.spurious{background:#eee;text-decoration:line-through}"
+    ".correct{background:#e6f4e1}\n"
+)
 
 
 @dataclass
@@ -51,15 +56,11 @@ def judge(pred: Document, gold: Optional[Document]) -> List[Judged]:
     if gold is None:
         return [Judged(s, "") for s in pred.spans]
     out: List[Judged] = []
-    for label in ENTITY_LABELS + (TOEZEGGING,):
-        g = [s for s in gold.spans if s.label == label]
-        p = [s for s in pred.spans if s.label == label]
-        accept = toezegging_accept if label == TOEZEGGING else strict_accept
-        pairs = match_one_to_one(g, p, accept)
-        hit_g, hit_p = {id(a) for a, _ in pairs}, {id(b) for _, b in pairs}
-        out += [Judged(b, "correct") for _, b in pairs]
-        out += [Judged(a, "missed") for a in g if id(a) not in hit_g]
-        out += [Judged(b, "spurious") for b in p if id(b) not in hit_p]
+    for label in LABELS:
+        paired = pair_label(gold.spans, pred.spans, label)
+        out += [Judged(b, "correct") for _, b in paired.matched]
+        out += [Judged(a, "missed") for a in paired.missed]
+        out += [Judged(b, "spurious") for b in paired.spurious]
     return sorted(out, key=lambda j: (j.span.start, -j.span.end))
 
 
@@ -87,7 +88,9 @@ def display_label(j: Judged) -> str:
 
 def render_text(doc: Document, judged: List[Judged]) -> str:
     """displaCy span style over whitespace tokens; a blank line becomes a ¶ token."""
-    tokens, starts, ends = [], [], []
+    tokens: List[str] = []
+    starts: List[int] = []
+    ends: List[int] = []
     last = 0
     for m in WORD.finditer(doc.text):
         if doc.text.count("\n", last, m.start()) >= 2 and tokens:
@@ -148,9 +151,8 @@ def document_page(pred: Document, judged: List[Judged], with_gold: bool) -> str:
         legend(with_gold),
         "<h2>Text</h2>", render_text(pred, judged),
         "<h2>Toezeggingen</h2>",
-        span_rows(judged, pred.text, {TOEZEGGING}, ["bewindspersoon", "ministerie", "onderwerp", "termijn",
-                                                     "termijn_datum", "herkomst"]),
-        "<h2>Entities</h2>", span_rows(judged, pred.text, set(ENTITY_LABELS), ["functie", "persoon", "land"]),
+        span_rows(judged, pred.text, {TOEZEGGING}, TOEZEGGING_ATTRIBUTES),
+        "<h2>Entities</h2>", span_rows(judged, pred.text, set(ENTITY_LABELS), MINISTER_ATTRIBUTES),
     ]
     return wrap(pred.id, "\n".join(body))
 
@@ -171,7 +173,7 @@ def write_report(pred: Dict[str, Document], out_dir: Path, gold: Optional[Dict[s
         name = page_name(doc_id)
         with atomic_writer(out_dir / "docs" / name) as handle:
             handle.write(document_page(doc, judged, g is not None))
-        counts = {label: sum(s.label == label for s in doc.spans) for label in ENTITY_LABELS + (TOEZEGGING,)}
+        counts = {label: sum(s.label == label for s in doc.spans) for label in LABELS}
         pr = precision_recall(judged) if g is not None else None
         rows.append((doc_id, name, counts, pr, doc))
     if gold is not None:

@@ -15,11 +15,9 @@ import re
 from typing import Iterable, Iterator, List
 
 from pipeline.evaluation.annotations import Document, as_text
+from pipeline.schema import TOEZEGGING_ATTRIBUTES
 
-COLUMNS = [
-    "document", "kamerstuk", "datum", "status", "bewindspersoon", "ministerie", "onderwerp",
-    "termijn", "termijn_datum", "herkomst", "zin", "start", "end", "rule",
-]
+COLUMNS = ["document", "kamerstuk", "datum", "status", *TOEZEGGING_ATTRIBUTES, "zin", "start", "end", "rule"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # "•", "-", "–", "*" ...; "a)", "b.", "1.", "12)", "(3)", "iv."; nested ("- a) ") too. A capital
 # with a dot is left alone: "A.G. Koenders zal ..." starts with initials, not a list item.
@@ -36,12 +34,15 @@ def rows(docs: Iterable[Document]) -> Iterator[List[str]]:
             attrs = span.attrs
             cells = [
                 doc.id, doc.kamerstuk, as_text(doc.meta.get("datum")), span.status or "",
-                *(as_text(attrs.get(key)) for key in ("bewindspersoon", "ministerie", "onderwerp", "termijn",
-                                                      "termijn_datum")),
-                _herkomst(attrs.get("herkomst")), sentence(doc.text[span.start: span.end]),
+                *(_attribute(name, attrs.get(name)) for name in TOEZEGGING_ATTRIBUTES),
+                sentence(doc.text[span.start: span.end]),
                 str(span.start), str(span.end), as_text(span.rule),
             ]
             yield [neutralised(cell) for cell in cells]
+
+
+def _attribute(name: str, value) -> str:
+    return _herkomst(value) if name == "herkomst" else as_text(value)
 
 
 def _herkomst(value) -> str:

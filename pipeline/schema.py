@@ -1,0 +1,42 @@
+"""The contract every room shares: labels, statuses, the spans key, attribute and meta names, rule roles.
+
+Plain constants, no spaCy: evaluation and exports read records with these names without
+loading a model, and the components write docs with the same names. docs/annotation.md
+explains what each means; change a name here and every reader and writer follows.
+"""
+
+from typing import Tuple
+
+# doc.ents (kamer_entities)
+ENTITY_LABELS: Tuple[str, ...] = ("MINISTER", "ORGANISATIE", "OPERATIE")
+MINISTER = "MINISTER"
+# doc.spans[spans_key] (kamer_toezeggingen): whole sentences, so they may overlap entities
+TOEZEGGING = "TOEZEGGING"
+LABELS: Tuple[str, ...] = ENTITY_LABELS + (TOEZEGGING,)
+
+# a TOEZEGGING makes a new commitment or settles an earlier one
+STATUSES: Tuple[str, ...] = ("nieuw", "nagekomen")
+
+# the span group of the toezeggingen unless config.cfg names another ([components.*] spans_key)
+DEFAULT_SPANS_KEY = "toezeggingen"
+
+# span._ attributes, written by kamer_linking, one record field each
+MINISTER_ATTRIBUTES: Tuple[str, ...] = ("functie", "persoon", "land")
+TOEZEGGING_ATTRIBUTES: Tuple[str, ...] = (
+    "bewindspersoon", "ministerie", "onderwerp", "termijn", "termijn_datum", "herkomst",
+)
+
+# doc._.letter (kamer_metadata): the letter's own fields in each record's meta
+LETTER_FIELDS: Tuple[str, ...] = ("kamerstuk", "dossier_titel", "titel", "datum", "ondertekenaars", "vergaderjaar")
+
+# what a rule or gazetteer entry finds ("role" in the resource files, span._.role on the span): code branches
+# on these, never on the text of a rule id
+RULE_ROLES: Tuple[str, ...] = (
+    "portfolio_title",  # a MINISTER title with a known portfolio ("Minister van Defensie"), paired with names
+    "title",  # a MINISTER title whose portfolio is not in the list ("Minister voor Klimaat"), never paired
+    "title_name",  # a MINISTER title followed by a surname ("Minister Blok"): the name decides the person
+    "bare_title",  # a MINISTER title alone ("de Minister"): the office comes from the signers
+    "name",  # a MINISTER person's name: paired with the title beside it
+    "gazetteer",  # a name from a gazetteer list: dropped where the letter defines those letters otherwise
+    "entity",  # any other entity: no later component treats it specially
+)
