@@ -72,6 +72,14 @@ def test_entities_come_from_rules_compositions_and_gazetteers_with_their_rule_an
     }  # "Minister van Financiën": Financiën is not in the tiny portfolio list
 
 
+def test_an_acronym_defined_in_brackets_takes_the_label_of_the_name_before_it(resources_dir):
+    doc = build(resources_dir, "kamer_entities")("De missie Resolute Support (RSM) loopt. De RSM is klaar.")
+    assert [(e.text, e.label_, e._.rule) for e in doc.ents if e.text == "RSM"] == [
+        ("RSM", "OPERATIE", "acronym:defined_in_brackets"),
+        ("RSM", "OPERATIE", "acronym:defined_earlier"),
+    ]
+
+
 def test_toezeggingen_rule_marks_the_sentence_and_a_blocker_stops_it(resources_dir):
     doc = build(resources_dir, "kamer_toezeggingen")(LETTER)
     spans = doc.spans["toezeggingen"]
@@ -83,6 +91,13 @@ def test_toezeggingen_rule_marks_the_sentence_and_a_blocker_stops_it(resources_d
 def test_metadata_reads_the_date_line_through_the_month_macro(resources_dir):
     doc = build(resources_dir, "kamer_metadata")(LETTER)
     assert doc._.letter["datum"] == "2020-02-03"
+
+
+def test_the_signature_block_gives_the_signatory_and_the_promise_its_bewindspersoon(resources_dir):
+    doc = build(resources_dir, "kamer_linking")(LETTER + "\nDe Minister van Defensie,\n\nAnk Bijleveld\n")
+    assert doc._.letter["ondertekenaars"] == [{"functie": "Minister van Defensie", "naam": "Ank Bijleveld"}]
+    (toezegging,) = doc.spans["toezeggingen"]
+    assert (toezegging._.bewindspersoon, toezegging._.ministerie) == ("Minister van Defensie", "Defensie")
 
 
 def test_linking_names_the_minister_and_resolves_the_deadline_against_the_letter_date(resources_dir):

@@ -10,14 +10,17 @@ folder beside the output, so workers and client must share that filesystem
 
 import shutil
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional
 
 from pipeline.io.journal import Journal
 from pipeline.io.readers import InputDoc, InputProblem
 from pipeline.io.writers import atomic_writer
 from pipeline.run.extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
 
-_PIPELINES = {}  # per worker process: base -> nlp
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_PIPELINES: Dict[Optional[str], "Language"] = {}  # per worker process: base -> nlp
 
 
 class DaskError(RuntimeError):

@@ -9,7 +9,7 @@ documents, the usual case, are batched with nlp.pipe as before.
 
 import itertools
 import re
-from typing import AbstractSet, Callable, Iterable, Iterator, List, Optional, Tuple
+from typing import AbstractSet, Callable, Generator, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 
@@ -89,7 +89,9 @@ def accepted(
             yield item
 
 
-def annotated_lines(nlp: Language, docs: Iterable[InputDoc], batch_size: int = 16) -> Iterator[str]:
+def annotated_lines(
+    nlp: Language, docs: Iterable[InputDoc], batch_size: int = 16
+) -> Generator[str, None, None]:
     """One JSON line per document, in input order: runs of short documents batched, long ones piece by piece."""
     base = nlp.meta["kamer_base"]
     size = min(nlp.max_length, PIECE_CHARS)
@@ -134,7 +136,9 @@ def annotate(
     return written
 
 
-def _in_workers(nlp: Language, docs: Iterable[InputDoc], batch_size: int, n_process: int) -> Iterator[str]:
+def _in_workers(
+    nlp: Language, docs: Iterable[InputDoc], batch_size: int, n_process: int
+) -> Generator[str, None, None]:
     """The lines of annotated_lines(), computed by forked workers (which inherit nlp), a batch per task."""
 
     def work(batch: List[InputDoc]) -> List[str]:
