@@ -222,3 +222,13 @@ def test_schema_is_plain_python():
     modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     modules |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert modules <= {"typing"}
+
+
+def test_extract_writes_the_toezeggingen_of_a_non_default_spans_key(beloften):
+    from pipeline.io.readers import InputDoc
+    from pipeline.run.extraction import annotate
+
+    lines: list = []
+    annotate(beloften, [InputDoc("brief-1", LETTER, "brief-1.txt")], lines.append, on_problem=print)
+    record = json.loads(lines[0])
+    assert [s["status"] for s in record["spans"] if s["label"] == TOEZEGGING] == ["nieuw"]

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from pipeline.io.readers import InputDoc, InputProblem
 from pipeline.io.writers import dump_json_line
-from pipeline.records import doc_to_record
+from pipeline.records import doc_to_record, spans_key_of
 from pipeline.run.workers import Pool
 
 BREAKS = [re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+")]
@@ -94,16 +94,17 @@ def annotated_lines(
 ) -> Generator[str, None, None]:
     """One JSON line per document, in input order: runs of short documents batched, long ones piece by piece."""
     base = nlp.meta["kamer_base"]
+    key = spans_key_of(nlp)
     size = min(nlp.max_length, PIECE_CHARS)
     for long, run in itertools.groupby(docs, key=lambda doc: len(doc.text) > size):
         if long:
             for item in run:
-                parts = ((offset, doc_to_record(nlp(piece), item.id, item.source, base))
+                parts = ((offset, doc_to_record(nlp(piece), item.id, item.source, base, key))
                          for offset, piece in iter_pieces(item.text, size))
                 yield dump_json_line(merge(parts, item.text))
         else:
             for doc, item in nlp.pipe(((d.text, d) for d in run), as_tuples=True, batch_size=batch_size):
-                yield dump_json_line(doc_to_record(doc, item.id, item.source, base))
+                yield dump_json_line(doc_to_record(doc, item.id, item.source, base, key))
 
 
 def annotate(
