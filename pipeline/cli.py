@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import Callable, List, NoReturn, Optional
 
 import typer
 from tqdm import tqdm
@@ -213,18 +213,11 @@ def export_labelstudio(
     """Predictions as Label Studio tasks with pre-annotations (config: docs/labelstudio.xml)."""
     import srsly
 
-    from pipeline.evaluation.annotations import AnnotationError, load_documents
+    from pipeline.evaluation.annotations import load_documents
     from pipeline.exports.labelstudio import to_tasks
-    from pipeline.io.writers import atomic_writer
 
-    guard(output, annotations)
-    try:
-        tasks = to_tasks(load_documents(annotations).values())
-    except AnnotationError as err:
-        fail(str(err))
-    with atomic_writer(output) as out:
-        out.write(srsly.json_dumps(tasks, indent=1) + "\n")
-    typer.echo(f"wrote {len(tasks)} task(s) to {output}", err=True)
+    convert(annotations, output, lambda: to_tasks(load_documents(annotations).values()),
+            lambda tasks: srsly.json_dumps(tasks, indent=1) + "\n", "task(s)")
 
 
 @app.command("import-labelstudio")
@@ -235,20 +228,31 @@ def import_labelstudio(
     """Reviewed Label Studio tasks back into the gold format, validated."""
     import json
 
-    from pipeline.evaluation.annotations import AnnotationError
     from pipeline.exports.labelstudio import from_export
-    from pipeline.io.writers import atomic_writer, dump_json_line
+    from pipeline.io.writers import dump_json_line
 
-    guard(output, export)
+    def records() -> list:
+        return from_export(json.loads(export.read_text(encoding="utf-8")), str(export),
+                           lambda message: typer.echo(f"note: {message}", err=True))
+
+    convert(export, output, records, lambda items: "".join(dump_json_line(r) for r in items),
+            "reviewed document(s)")
+
+
+def convert(source: Path, output: Path, read: Callable[[], list], render: Callable[[list], str], what: str) -> None:
+    """The shape of the Label Studio commands: guard the output, read (one-line errors), write atomically."""
+    from pipeline.evaluation.annotations import AnnotationError
+    from pipeline.io.writers import atomic_writer
+
+    guard(output, source)
     try:
-        records = from_export(json.loads(export.read_text(encoding="utf-8")), str(export),
-                              lambda message: typer.echo(f"note: {message}", err=True))
+        items = read()
     except (OSError, ValueError) as err:
-        fail(f"{export}: {err}" if not isinstance(err, AnnotationError) else str(err))
+        # a validation error names its file and line already; anything else gets the file in front
+        fail(str(err) if isinstance(err, AnnotationError) else f"{source}: {err}")
     with atomic_writer(output) as out:
-        for record in records:
-            out.write(dump_json_line(record))
-    typer.echo(f"wrote {len(records)} reviewed document(s) to {output}", err=True)
+        out.write(render(items))
+    typer.echo(f"wrote {len(items)} {what} to {output}", err=True)
 
 
 @app.command()
