@@ -12,13 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
-from pipeline.knowledge.resource_files import read_tsv
-from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
 from pipeline.components.candidates import next_content
 from pipeline.components.metadata import canonical_title
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.components.signatures import pairs
+from pipeline.knowledge.resource_files import read_tsv
+from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
 from pipeline.schema import DEFAULT_SPANS_KEY, MINISTER, MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X

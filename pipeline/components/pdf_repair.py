@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.components.extensions import FURNITURE_KEY, is_furniture
-from pipeline.knowledge.resource_files import read_jsonl, read_list
 from pipeline.components.serialize import DataBackedComponent
+from pipeline.knowledge.resource_files import read_jsonl, read_list
 
 
 @Language.factory(
@@ -93,7 +93,8 @@ class PdfRepair(DataBackedComponent):
         """(orth, norm) of the tokens ``text`` splits into: the tokens of its visible form, each
         keeping the invisible characters inside it; one token per invisible character between them."""
         visible, spans = visible_with_offsets(text)
-        pieces, pos = [], 0
+        pieces: List[Tuple[str, str]] = []
+        pos = 0
         for sub in self.nlp.tokenizer(visible) if visible else []:
             start, end = spans[sub.idx][0], spans[sub.idx + len(sub.text) - 1][1]
             pieces.extend((ch, ch) for ch in text[pos:start])
@@ -141,10 +142,9 @@ class PdfRepair(DataBackedComponent):
         nxt = doc[j]
         if not nxt.text[:1].isalpha() or nxt.lower_ in self.no_join:
             return None
-        if not crossed_newline:
-            # "toesla- gen": only a single space, and the rest must be lower case
-            if tok.whitespace_ != " " or j != i + 1 or not nxt.text[0].islower():
-                return None
+        # "toesla- gen" (no line break): only a single space, and the rest must be lower case
+        if not crossed_newline and (tok.whitespace_ != " " or j != i + 1 or not nxt.text[0].islower()):
+            return None
         return j + 1
 
     @staticmethod
@@ -243,11 +243,12 @@ def is_blank(text: str) -> bool:
 
 def count_invisible_as_space(vocab: Vocab) -> None:
     """A token made only of invisible characters is whitespace to every rule and matcher."""
-    getter = vocab.lex_attr_getters.get(IS_SPACE, str.isspace)
+    # lex_attr_getters is public Vocab API that spaCy's type stubs leave out
+    getter = vocab.lex_attr_getters.get(IS_SPACE, str.isspace)  # type: ignore[attr-defined]
     if getattr(getter, "counts_invisible", False):
         return
     # the getter also serves lexemes made anew (Vocab.from_disk drops the cached ones)
-    vocab.lex_attr_getters[IS_SPACE] = _space_or_invisible(getter)
+    vocab.lex_attr_getters[IS_SPACE] = _space_or_invisible(getter)  # type: ignore[attr-defined]
     for ch in INVISIBLE:
         vocab[ch].is_space = True
 
@@ -256,7 +257,7 @@ def _space_or_invisible(getter):
     def is_space(text: str) -> bool:
         return getter(text) or BLANK.fullmatch(text) is not None
 
-    is_space.counts_invisible = True
+    is_space.counts_invisible = True  # type: ignore[attr-defined]  # a mark: never wrapped twice
     return is_space
 
 
@@ -274,7 +275,7 @@ def visible_doc(doc: Doc) -> Doc:
     attrs = [NORM] + [a for a in (TAG, POS, LEMMA, MORPH) if doc.has_annotation(a)]
     # a parse carries the sentence starts (spaCy refuses SENT_START beside HEAD)
     attrs += [HEAD, DEP] if doc.has_annotation("DEP") else [SENT_START]
-    view.from_array(attrs, doc.to_array(attrs))
+    view.from_array(attrs, doc.to_array(attrs))  # type: ignore[arg-type]  # stubs want thinc's Ints2d
     if FURNITURE_KEY in doc.user_data:
         view.user_data[FURNITURE_KEY] = doc.user_data[FURNITURE_KEY]
     return view

@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.components.extensions import is_furniture
-from pipeline.knowledge.resource_files import read_jsonl, read_tsv
 from pipeline.components.pdf_repair import content_tokens, is_blank
 from pipeline.components.serialize import DataBackedComponent
+from pipeline.knowledge.resource_files import read_jsonl, read_tsv
 
 SENT_FINAL = {".", "!", "?", "…"}
 OPENERS = set("«“‘\"'([•–-")
@@ -84,7 +84,8 @@ class SentenceSegmenter(DataBackedComponent):
         # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
         values = numpy.full((len(doc), 1), -1, dtype="int64")
         values[sorted(starts), 0] = 1
-        doc.from_array([SENT_START], values.astype("uint64"))  # -1 (not a start) as spaCy stores it
+        # -1 (not a start) as spaCy stores it; the stubs want thinc's Ints2d, a numpy array is what it takes
+        doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]
         return doc
 
     def _forced_break_offsets(self, text: str) -> set:

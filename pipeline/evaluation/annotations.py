@@ -3,12 +3,11 @@
 Every problem stops loading with one line naming file, line, document and span.
 """
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
-from pipeline.io.readers import DEFAULT_CORPUS_ROOT, decode, resolve_standoff
+from pipeline.io.readers import DEFAULT_CORPUS_ROOT, read_json_lines, resolve_standoff
 from pipeline.schema import (
     ENTITY_LABELS, LABELS, MINISTER, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES,
 )
@@ -80,25 +79,17 @@ def load_documents(path: Union[str, Path], corpus_root: Union[str, Path, None] =
     except OSError as err:
         raise AnnotationError(f"{path}: cannot read ({err.strerror})") from None
     docs: Dict[str, Document] = {}
-    for n, raw in enumerate(raw_lines, 1):
-        if not raw.strip():
-            continue
-        where = f"{path}:{n}"
-        doc = _parse_line(raw, where, root)
+    for line in read_json_lines(raw_lines):
+        where = f"{path}:{line.number}"
+        if line.problem:
+            raise AnnotationError(f"{where}: invalid JSON ({line.problem})")
+        doc = document_from_record(line.value, where, root)
         if doc.id in docs:
             raise AnnotationError(f"{where}: document {doc.id}: duplicate id (also at {docs[doc.id].where})")
         docs[doc.id] = doc
     if not docs:
         raise AnnotationError(f"{path}: no documents")
     return docs
-
-
-def _parse_line(raw: bytes, where: str, root: Path) -> Document:
-    try:
-        obj = json.loads(decode(raw))
-    except ValueError as err:
-        raise AnnotationError(f"{where}: invalid JSON ({err})") from None
-    return document_from_record(obj, where, root)
 
 
 def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORPUS_ROOT) -> Document:
