@@ -13,12 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.extensions import is_furniture
+from pipeline.components.pdf_repair import visible_doc_with_spans
+from pipeline.components.serialize import DataBackedComponent
+from pipeline.components.signatures import is_signature, pairs
 from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
 from pipeline.knowledge.resource_files import read_rule_file
 from pipeline.knowledge.termijnen import month_number
-from pipeline.components.pdf_repair import visible_doc_with_spans
-from pipeline.components.signatures import is_signature, pairs
-from pipeline.components.serialize import DataBackedComponent
 from pipeline.schema import DEFAULT_SPANS_KEY
 
 
