@@ -20,13 +20,17 @@ install: $(STAMP)
 
 ## annotate the seed letters into data/annotations/seeds.jsonl
 extract: $(STAMP)
-	$(PY) -m pipeline extract seeds -o data/annotations/seeds.jsonl $(BASE_FLAG)
+	$(PY) -m pipeline extract seeds -o data/annotations/seeds.jsonl --restart $(BASE_FLAG)
 
-## score against hand-labelled gold: the seeds, and the dev letters read from $(SHARED)
+## score against hand-labelled gold: the seeds, and the dev and dev2 letters read from $(SHARED)
+## (dev2 in its two parts: tune, and check, which is scored and never read for errors)
 evaluate: extract
 	$(PY) -m pipeline evaluate data/gold/seeds.jsonl data/annotations/seeds.jsonl
-	$(PY) -m pipeline extract data/gold/dev.jsonl --corpus-root $(SHARED) -o data/annotations/dev.jsonl $(BASE_FLAG)
+	$(PY) -m pipeline extract data/gold/dev.jsonl --corpus-root $(SHARED) -o data/annotations/dev.jsonl --restart $(BASE_FLAG)
 	$(PY) -m pipeline evaluate data/gold/dev.jsonl data/annotations/dev.jsonl --corpus-root $(SHARED)
+	$(PY) -m pipeline extract data/gold/dev2.jsonl --corpus-root $(SHARED) -o data/annotations/dev2.jsonl --restart $(BASE_FLAG)
+	$(PY) -m pipeline evaluate data/gold/dev2.jsonl data/annotations/dev2.jsonl --corpus-root $(SHARED) --split tune
+	$(PY) -m pipeline evaluate data/gold/dev2.jsonl data/annotations/dev2.jsonl --corpus-root $(SHARED) --split check
 
 ## the toezeggingen of the seed letters as a spreadsheet: data/annotations/toezeggingen.csv
 toezeggingen: extract

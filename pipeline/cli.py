@@ -7,6 +7,8 @@ from typing import Callable, List, NoReturn, Optional
 import typer
 from tqdm import tqdm
 
+from pipeline.schema import CHECK_SPLIT
+
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
 
 
@@ -125,19 +127,25 @@ def evaluate(
     corpus_root: Path = typer.Option(Path("../shared"), help="root that stand-off 'source' paths are relative to"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="also write the numbers as JSON"),
     errors: bool = typer.Option(False, "--errors", help="list every false positive and false negative"),
+    split: Optional[str] = typer.Option(None, help="score only the gold documents of this part (tune, check)"),
 ):
     """Precision, recall and F1 per label against gold."""
     import srsly
 
-    from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents
+    from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents, select_split
     from pipeline.evaluation.attributes import format_attributes, score_attributes
     from pipeline.evaluation.scoring import format_errors, format_table, looks_like_pipeline_output, score
     from pipeline.io.writers import atomic_writer
 
     guard(json_out, gold, pred)
+    if errors and split == CHECK_SPLIT:
+        # the check part is scored, never read for errors: its number is the one we believe
+        fail(f"--errors is refused with --split {CHECK_SPLIT}: tune on the tune part, only score the check part")
     try:
         gold_docs = load_documents(gold, corpus_root)
         pred_docs = load_documents(pred, corpus_root)
+        if split:
+            gold_docs, pred_docs = select_split(gold_docs, pred_docs, split, gold)
         check_pairing(gold_docs, pred_docs, gold, pred)
     except AnnotationError as err:
         fail(str(err))
@@ -146,7 +154,8 @@ def evaluate(
                    err=True)
     report = score(gold_docs, pred_docs)
     attributes = score_attributes(gold_docs, pred_docs)
-    typer.echo(f"gold: {gold} ({len(gold_docs)} documents)   prediction: {pred}")
+    part = f", split {split}" if split else ""
+    typer.echo(f"gold: {gold} ({len(gold_docs)} documents{part})   prediction: {pred}")
     typer.echo(format_table(report))
     typer.echo("\n".join(format_attributes(attributes)))
     if errors:

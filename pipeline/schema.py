@@ -40,3 +40,8 @@ RULE_ROLES: Tuple[str, ...] = (
     "gazetteer",  # a name from a gazetteer list: dropped where the letter defines those letters otherwise
     "entity",  # any other entity: no later component treats it specially
 )
+
+# Parts of a gold set (a "split" key on each gold line): rules are tuned on TUNE_SPLIT; CHECK_SPLIT is
+# scored and never read for errors, so its number is the one we believe (docs/generalisation.md).
+TUNE_SPLIT = "tune"
+CHECK_SPLIT = "check"

@@ -66,3 +66,29 @@ def test_errors_list_false_positives_and_negatives():
 def test_empty_prediction_scores_zero_not_crash():
     report = score(doc(A(3, 24, "MINISTER")), doc())
     assert report.strict["MINISTER"].f1 == 0.0 and report.as_dict()["entities"]["MINISTER"]["strict"]["gold"] == 1
+
+
+def test_split_scores_only_its_part_and_the_check_part_is_never_listed_for_errors(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    text = "De NAVO en de EU."
+    gold = [{"id": "a", "split": "tune", "text": text, "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE"}]},
+            {"id": "b", "split": "check", "text": text, "spans": [{"start": 14, "end": 16, "label": "ORGANISATIE"}]}]
+    pred = [{"id": "a", "text": text, "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE"}]},
+            {"id": "b", "text": text, "spans": []}]
+    for name, lines in (("gold", gold), ("pred", pred)):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+
+    def run(*extra):
+        return subprocess.run([sys.executable, "-m", "pipeline", "evaluate", str(tmp_path / "gold.jsonl"),
+                               str(tmp_path / "pred.jsonl"), *extra], capture_output=True, text=True)
+
+    tune, check, errors = run("--split", "tune"), run("--split", "check"), run("--split", "check", "--errors")
+    row = lambda out: next(line for line in out.splitlines() if line.startswith("ORGANISATIE  strict"))  # noqa: E731
+    assert "1 documents, split tune" in tune.stdout and row(tune.stdout).split()[2:5] == ["1", "1", "1"]
+    assert row(check.stdout).split()[2:5] == ["1", "0", "0"]
+    assert errors.returncode == 1 and "--errors is refused with --split check" in errors.stderr
+    missing = run("--split", "holdout")
+    assert missing.returncode == 1 and "no document with split 'holdout'" in missing.stderr

@@ -48,6 +48,8 @@ class Document:
     spans: List[Annotation] = field(default_factory=list)
     where: str = ""
     meta: Dict[str, object] = field(default_factory=dict)
+    # gold only: the part of a gold set the document belongs to ("tune", "check"; docs/generalisation.md)
+    split: Optional[str] = None
 
     @property
     def entities(self) -> List[Annotation]:
@@ -109,7 +111,10 @@ def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORP
     parsed = [_parse_span(s, k, text, f"{where}: document {doc_id}") for k, s in enumerate(spans)]
     _check_entity_overlaps(parsed, f"{where}: document {doc_id}")
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
-    return Document(doc_id, text, parsed, where, meta)
+    split = obj.get("split")
+    if split is not None and not isinstance(split, str):
+        raise AnnotationError(f"{where}: document {doc_id}: 'split' is not a string")
+    return Document(doc_id, text, parsed, where, meta, split)
 
 
 def resolve_copied_text(obj: dict, text: str) -> dict:
@@ -216,3 +221,14 @@ def _check_same_text(gold: Dict[str, Document], pred: Dict[str, Document]) -> No
             raise AnnotationError(
                 f"{pred[doc_id].where}: document {doc_id}: text differs from the gold text ({g.where})"
             )
+
+
+def select_split(
+    gold: Dict[str, Document], pred: Dict[str, Document], split: str, gold_path: object
+) -> Tuple[Dict[str, Document], Dict[str, Document]]:
+    """The gold documents of one part of a gold set, and the predictions for them."""
+    chosen = {doc_id: doc for doc_id, doc in gold.items() if doc.split == split}
+    if not chosen:
+        parts = sorted({doc.split for doc in gold.values() if doc.split})
+        raise AnnotationError(f"{gold_path}: no document with split {split!r} (the file has: {', '.join(parts) or 'none'})")
+    return chosen, {doc_id: doc for doc_id, doc in pred.items() if doc_id in chosen}
