@@ -56,7 +56,7 @@ def load_base(base: Optional[str], candidates, exclude) -> Tuple[Language, dict]
 
 def _resolve_path(name: str) -> Optional[Path]:
     if name.startswith("models/") and os.environ.get("KAMER_MODELS_DIR"):
-        return Path(os.environ["KAMER_MODELS_DIR"]) / name[len("models/"):]
+        return Path(os.environ["KAMER_MODELS_DIR"]) / name[len("models/") :]
     for root in (Path.cwd(), REPO_ROOT):
         path = root / name
         if (path / "config.cfg").exists():

@@ -43,8 +43,9 @@ def extract(
     engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster, see --scheduler)"),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
     partition_size: int = typer.Option(32, help="documents per Dask task"),
-    max_chars: int = typer.Option(5_000_000, "--max-chars",
-                                  help="skip (and report) a document longer than this; 0 = no limit"),
+    max_chars: int = typer.Option(
+        5_000_000, "--max-chars", help="skip (and report) a document longer than this; 0 = no limit"
+    ),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
@@ -102,8 +103,17 @@ def extract(
             if engine == "dask":
                 written = run_dask(client, documents, journal, report, base, partition_size, max_chars)
             else:
-                written = annotate(nlp, documents, journal.write, report, journal.done, batch_size, n_process,
-                                   progress.update, max_chars)
+                written = annotate(
+                    nlp,
+                    documents,
+                    journal.write,
+                    report,
+                    journal.done,
+                    batch_size,
+                    n_process,
+                    progress.update,
+                    max_chars,
+                )
         journal.commit()
     except JournalError as err:  # nothing could be read: the old output stays
         fail(str(err))
@@ -150,8 +160,9 @@ def evaluate(
     except AnnotationError as err:
         fail(str(err))
     if looks_like_pipeline_output(gold_docs):
-        typer.echo(f"warning: {gold}: spans carry 'rule': this looks like pipeline output, not hand-labelled gold",
-                   err=True)
+        typer.echo(
+            f"warning: {gold}: spans carry 'rule': this looks like pipeline output, not hand-labelled gold", err=True
+        )
     report = score(gold_docs, pred_docs)
     attributes = score_attributes(gold_docs, pred_docs)
     part = f", split {split}" if split else ""
@@ -225,8 +236,13 @@ def export_labelstudio(
     from pipeline.evaluation.annotations import load_documents
     from pipeline.exports.labelstudio import to_tasks
 
-    convert(annotations, output, lambda: to_tasks(load_documents(annotations).values()),
-            lambda tasks: srsly.json_dumps(tasks, indent=1) + "\n", "task(s)")
+    convert(
+        annotations,
+        output,
+        lambda: to_tasks(load_documents(annotations).values()),
+        lambda tasks: srsly.json_dumps(tasks, indent=1) + "\n",
+        "task(s)",
+    )
 
 
 @app.command("import-labelstudio")
@@ -241,11 +257,13 @@ def import_labelstudio(
     from pipeline.io.writers import dump_json_line
 
     def records() -> list:
-        return from_export(json.loads(export.read_text(encoding="utf-8")), str(export),
-                           lambda message: typer.echo(f"note: {message}", err=True))
+        return from_export(
+            json.loads(export.read_text(encoding="utf-8")),
+            str(export),
+            lambda message: typer.echo(f"note: {message}", err=True),
+        )
 
-    convert(export, output, records, lambda items: "".join(dump_json_line(r) for r in items),
-            "reviewed document(s)")
+    convert(export, output, records, lambda items: "".join(dump_json_line(r) for r in items), "reviewed document(s)")
 
 
 def convert(source: Path, output: Path, read: Callable[[], list], render: Callable[[list], str], what: str) -> None:

@@ -26,9 +26,7 @@ def spans_key_of(nlp: Language) -> str:
     return nlp.get_pipe_config(TOEZEGGINGEN_PIPE).get("spans_key", DEFAULT_SPANS_KEY)
 
 
-def doc_to_record(
-    doc: Doc, doc_id: str, source: str, base: Dict[str, str], spans_key: str = DEFAULT_SPANS_KEY
-) -> dict:
+def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str], spans_key: str = DEFAULT_SPANS_KEY) -> dict:
     """The record of one annotated doc; ``spans_key``: ``spans_key_of(nlp)`` of the pipeline that made it."""
     spans: List[dict] = []
     for ent in doc.ents:

@@ -23,7 +23,12 @@ DEFAULT_SPANS_KEY = "toezeggingen"
 # span._ attributes, written by kamer_linking, one record field each
 MINISTER_ATTRIBUTES: Tuple[str, ...] = ("functie", "persoon", "land")
 TOEZEGGING_ATTRIBUTES: Tuple[str, ...] = (
-    "bewindspersoon", "ministerie", "onderwerp", "termijn", "termijn_datum", "herkomst",
+    "bewindspersoon",
+    "ministerie",
+    "onderwerp",
+    "termijn",
+    "termijn_datum",
+    "herkomst",
 )
 
 # doc._.letter (kamer_metadata): the letter's own fields in each record's meta

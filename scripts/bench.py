@@ -32,9 +32,12 @@ def corpus(shared: Path, words: int) -> list:
     texts += [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(shared / "corpus/pdf/*.txt")))]
     sentences = []
     for path in sorted(glob.glob(str(shared / "data/ud/*test*.conllu"))):
-        sentences += [ln[len("# text = "):] for ln in Path(path).read_text(encoding="utf-8").splitlines()
-                      if ln.startswith("# text = ")]
-    texts += [" ".join(sentences[i: i + 25]) for i in range(0, len(sentences), 25)]  # letter-sized documents
+        sentences += [
+            ln[len("# text = ") :]
+            for ln in Path(path).read_text(encoding="utf-8").splitlines()
+            if ln.startswith("# text = ")
+        ]
+    texts += [" ".join(sentences[i : i + 25]) for i in range(0, len(sentences), 25)]  # letter-sized documents
     out, count = [], 0
     while count < words:
         for text in texts:
@@ -63,8 +66,13 @@ def run_one(config: str, n_process: int, words: int, shared: Path) -> dict:
         full = pipeline.load()
         if config == "base":
             info = full.meta["kamer_base"]
-            nlp = spacy.load(REPO / "models" / "nl_ud_base", exclude=["senter"]) if info["kind"] == "bundled" \
-                else spacy.load(info["name"]) if info["kind"] == "package" else spacy.blank("nl")
+            nlp = (
+                spacy.load(REPO / "models" / "nl_ud_base", exclude=["senter"])
+                if info["kind"] == "bundled"
+                else spacy.load(info["name"])
+                if info["kind"] == "package"
+                else spacy.blank("nl")
+            )
         else:
             nlp = full
         start = time.perf_counter()
@@ -72,13 +80,31 @@ def run_one(config: str, n_process: int, words: int, shared: Path) -> dict:
             pass
     seconds = time.perf_counter() - start
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    return {"config": config, "n_process": n_process, "words": n_words, "docs": len(texts), "seconds": seconds,
-            "words_per_s": n_words / seconds, "docs_per_s": len(texts) / seconds, "peak_mb": peak / 1024}
+    return {
+        "config": config,
+        "n_process": n_process,
+        "words": n_words,
+        "docs": len(texts),
+        "seconds": seconds,
+        "words_per_s": n_words / seconds,
+        "docs_per_s": len(texts) / seconds,
+        "peak_mb": peak / 1024,
+    }
 
 
 def measure(config, n_process, words, shared) -> dict:
-    cmd = [sys.executable, __file__, "--one", config, "--n-process", str(n_process), "--words", str(words),
-           "--shared", str(shared)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--one",
+        config,
+        "--n-process",
+        str(n_process),
+        "--words",
+        str(words),
+        "--shared",
+        str(shared),
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -104,22 +130,30 @@ def measure_long(chars: int) -> dict:
         if proc.returncode != 0:
             raise SystemExit(f"long letter: extract failed ({proc.returncode}): {log.read_text()[-2000:]}")
         meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
-        return {"chars": chars, "bytes": letter.stat().st_size, "pieces": meta.get("pieces", 1),
-                "base": meta["base_model"]["name"], "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+        return {
+            "chars": chars,
+            "bytes": letter.stat().st_size,
+            "pieces": meta.get("pieces", 1),
+            "base": meta["base_model"]["name"],
+            "seconds": seconds,
+            "peak_mb": usage.ru_maxrss / 1024,
+        }
 
 
 def long_section(mb: int) -> str:
     r = measure_long(mb * 1_000_000)
-    return "\n".join([
-        f"Command: `python scripts/bench.py --only-long --long-mb {mb}` ({time.strftime('%Y-%m-%d')}, 2 cores, "
-        f"base {r['base']})",
-        "",
-        "| characters | bytes (UTF-8) | pieces | seconds | characters/s | peak MB |",
-        "| --- | --- | --- | --- | --- | --- |",
-        f"| {r['chars']:,} | {r['bytes']:,} | {r['pieces']:,} | {r['seconds']:,.0f} | "
-        f"{r['chars'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"Command: `python scripts/bench.py --only-long --long-mb {mb}` ({time.strftime('%Y-%m-%d')}, 2 cores, "
+            f"base {r['base']})",
+            "",
+            "| characters | bytes (UTF-8) | pieces | seconds | characters/s | peak MB |",
+            "| --- | --- | --- | --- | --- | --- |",
+            f"| {r['chars']:,} | {r['bytes']:,} | {r['pieces']:,} | {r['seconds']:,.0f} | "
+            f"{r['chars'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |",
+            "",
+        ]
+    )
 
 
 def write_between(path: Path, start: str, end: str, text: str) -> None:
@@ -159,8 +193,10 @@ def main() -> None:
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows + [small]:
-        lines.append(f"| {r['config']} | {r['n_process']} | {r['words']:,} | {r['docs']:,} | {r['seconds']:.1f} | "
-                     f"{r['words_per_s']:,.0f} | {r['docs_per_s']:,.1f} | {r['peak_mb']:,.0f} |")
+        lines.append(
+            f"| {r['config']} | {r['n_process']} | {r['words']:,} | {r['docs']:,} | {r['seconds']:.1f} | "
+            f"{r['words_per_s']:,.0f} | {r['docs_per_s']:,.1f} | {r['peak_mb']:,.0f} |"
+        )
     ratio = lambda a, b: a["words_per_s"] / b["words_per_s"]  # noqa: E731
     lines += [
         "",

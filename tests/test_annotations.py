@@ -57,7 +57,12 @@ def test_standoff_line_reads_text_and_checks_hash(tmp_path):
     corpus.mkdir()
     (corpus / "doc.txt").write_text(TEXT, encoding="utf-8")
     digest = hashlib.sha256(TEXT.encode()).hexdigest()
-    line = {"id": "doc", "source": "corpus/doc.txt", "sha256": digest, "spans": [{"start": 38, "end": 42, "label": "ORGANISATIE"}]}
+    line = {
+        "id": "doc",
+        "source": "corpus/doc.txt",
+        "sha256": digest,
+        "spans": [{"start": 38, "end": 42, "label": "ORGANISATIE"}],
+    }
     docs = load_documents(write(tmp_path, line), corpus_root=tmp_path)
     assert docs["doc"].text[38:42] == "NAVO"
     with pytest.raises(AnnotationError, match="sha256 of .*doc.txt is"):

@@ -35,7 +35,7 @@ def test_hard_line_breaks_do_not_split_sentences_in_the_model_alone(base):
     # a paragraph of the seed letter as the PDF copy has it: line breaks mid-sentence
     text = seed_text("kst-28676-235")
     start = text.index("Hierbij bied ik u")
-    paragraph = text[start: text.index("De ministeriële bijeenkomst werd afgesloten", start)]
+    paragraph = text[start : text.index("De ministeriële bijeenkomst werd afgesloten", start)]
     doc = base(paragraph)
     starts = [s.text.strip()[:25] for s in doc.sents if s.text.strip()]
     assert starts == [

@@ -21,7 +21,7 @@ def test_extract_writes_gold_format_with_meta_and_evaluate_scores_it(tmp_path):
         assert record["text"] == source_text
         assert record["meta"]["base_model"]["name"] and record["meta"]["pipeline_version"]
         for span in record["spans"]:
-            assert record["text"][span["start"]: span["end"]] == span["text"] and span["rule"]
+            assert record["text"][span["start"] : span["end"]] == span["text"] and span["rule"]
             assert (span["label"] == "TOEZEGGING") == ("status" in span)
     scores = tmp_path / "scores.json"
     result = run("evaluate", "data/gold/seeds.jsonl", str(out), "--json", str(scores), "--errors")
@@ -42,7 +42,9 @@ def test_extract_skips_bad_input_reports_it_and_exits_nonzero(tmp_path):
 
 def test_evaluate_reports_a_bad_gold_file_in_one_line(tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text('{"id": "x", "text": "De NAVO.", "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE", "text": "NAVX"}]}\n')
+    gold.write_text(
+        '{"id": "x", "text": "De NAVO.", "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE", "text": "NAVX"}]}\n'
+    )
     result = run("evaluate", str(gold), str(gold))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()

@@ -12,8 +12,7 @@ LETTER = SEEDS / "kst-28676-235.txt"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=REPO, capture_output=True,
-                          text=True)
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=REPO, capture_output=True, text=True)
 
 
 def extract(*args):
@@ -38,6 +37,7 @@ def letter(folder, name="brief.txt"):
 
 
 # --- case 1: an output never replaces an input -------------------------------------------------------------
+
 
 def test_extract_output_equal_to_an_input_or_inside_an_input_folder_is_refused(tmp_path):
     text = letter(tmp_path / "letters")
@@ -94,6 +94,7 @@ def test_review_may_write_beside_its_input(predicted, tmp_path):
 
 # --- case 2: one writer per output -------------------------------------------------------------------------
 
+
 def test_a_second_extract_on_the_same_output_is_refused_naming_the_first(tmp_path):
     from pipeline.io.journal import Journal
 
@@ -109,6 +110,7 @@ def test_a_second_extract_on_the_same_output_is_refused_naming_the_first(tmp_pat
 
 
 # --- case 3: nothing read never replaces output, finished work is never emptied ----------------------------
+
 
 def test_a_run_that_reads_nothing_keeps_the_existing_output(tmp_path):
     out = tmp_path / "out.jsonl"
@@ -134,6 +136,7 @@ def test_a_fresh_run_points_to_resume_instead_of_emptying_finished_work(tmp_path
 
 
 # --- case 4: --resume continues only the same run ----------------------------------------------------------
+
 
 def test_resume_with_another_input_list_or_base_is_refused(tmp_path):
     from pipeline.io.fingerprint import run_header
@@ -183,6 +186,7 @@ def test_the_config_fingerprint_covers_config_and_resource_files(tmp_path):
 
 # --- case 5: a clash of ids fails the run at the end, the rest is written ----------------------------------
 
+
 def test_two_folders_with_the_same_file_name_clash(tmp_path):
     letter(tmp_path / "one")
     letter(tmp_path / "two")
@@ -193,6 +197,7 @@ def test_two_folders_with_the_same_file_name_clash(tmp_path):
 
 
 # --- case 6: bad JSONL text is skipped, and --resume gets past it -------------------------------------------
+
 
 def test_a_lone_surrogate_in_jsonl_is_skipped_and_the_run_completes(tmp_path):
     jsonl = tmp_path / "in.jsonl"
@@ -205,6 +210,7 @@ def test_a_lone_surrogate_in_jsonl_is_skipped_and_the_run_completes(tmp_path):
 
 
 # --- case 7: outputs with the user's normal permissions ----------------------------------------------------
+
 
 def test_every_output_file_gets_normal_permissions(predicted, tmp_path):
     old = os.umask(0o022)  # inherited by the subprocesses
@@ -225,6 +231,7 @@ def test_every_output_file_gets_normal_permissions(predicted, tmp_path):
 
 
 # --- case 9: clear one-line errors before the model is loaded ----------------------------------------------
+
 
 def test_bad_arguments_are_refused_in_one_line(tmp_path):
     out = tmp_path / "out.jsonl"

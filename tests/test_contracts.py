@@ -17,8 +17,16 @@ from pipeline.schema import DEFAULT_SPANS_KEY, LABELS, TOEZEGGING
 PACKAGE = REPO / "pipeline"
 # the names only pipeline/schema.py may define
 SCHEMA_NAMES = {
-    "ENTITY_LABELS", "LABELS", "TOEZEGGING", "STATUSES", "SPANS_KEY", "DEFAULT_SPANS_KEY", "MINISTER_ATTRIBUTES",
-    "TOEZEGGING_ATTRIBUTES", "LETTER_FIELDS", "RULE_ROLES",
+    "ENTITY_LABELS",
+    "LABELS",
+    "TOEZEGGING",
+    "STATUSES",
+    "SPANS_KEY",
+    "DEFAULT_SPANS_KEY",
+    "MINISTER_ATTRIBUTES",
+    "TOEZEGGING_ATTRIBUTES",
+    "LETTER_FIELDS",
+    "RULE_ROLES",
 }
 # invented; the soft hyphen in "infor-meren" makes linking and metadata work on a clean view of the doc,
 # which carries the span group along by its key
@@ -41,10 +49,18 @@ def test_only_the_schema_defines_labels_statuses_and_keys():
         if path.name == "schema.py" and path.parent == PACKAGE:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
-                node, ast.AnnAssign) else []
-            offenders += [f"{path.relative_to(REPO)}:{node.lineno} {t.id}" for t in targets
-                          if isinstance(t, ast.Name) and t.id in SCHEMA_NAMES]
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            offenders += [
+                f"{path.relative_to(REPO)}:{node.lineno} {t.id}"
+                for t in targets
+                if isinstance(t, ast.Name) and t.id in SCHEMA_NAMES
+            ]
     assert offenders == []
 
 
@@ -53,8 +69,14 @@ def _literal_span_keys(tree: ast.AST):
     for node in ast.walk(tree):
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "spans":
             key = node.slice
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
-              and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "spans" and node.args):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "spans"
+            and node.args
+        ):
             key = node.args[0]
         else:
             continue
@@ -64,8 +86,11 @@ def _literal_span_keys(tree: ast.AST):
 
 def test_no_module_hard_codes_the_spans_key():
     # the key is configuration (spans_key in config.cfg), passed to whoever reads the span group
-    offenders = [f"{path.relative_to(REPO)}:{line} {key!r}" for path in PACKAGE.rglob("*.py")
-                 for line, key in _literal_span_keys(ast.parse(path.read_text(encoding="utf-8")))]
+    offenders = [
+        f"{path.relative_to(REPO)}:{line} {key!r}"
+        for path in PACKAGE.rglob("*.py")
+        for line, key in _literal_span_keys(ast.parse(path.read_text(encoding="utf-8")))
+    ]
     assert offenders == []
 
 
@@ -136,11 +161,13 @@ def test_a_non_default_spans_key_reaches_the_record_and_every_export(beloften, t
     from pipeline.records import doc_to_record, spans_key_of
 
     assert spans_key_of(beloften) == "beloften"
-    record = doc_to_record(beloften(LETTER), "brief-1", "brief-1.txt", beloften.meta["kamer_base"],
-                           spans_key=spans_key_of(beloften))
+    record = doc_to_record(
+        beloften(LETTER), "brief-1", "brief-1.txt", beloften.meta["kamer_base"], spans_key=spans_key_of(beloften)
+    )
     toezeggingen = [s for s in record["spans"] if s["label"] == TOEZEGGING]
     assert [(s["status"], s["bewindspersoon"], s["termijn"]) for s in toezeggingen] == [
-        ("nieuw", "Minister van Defensie", "voor 1 juli 2021")]
+        ("nieuw", "Minister van Defensie", "voor 1 juli 2021")
+    ]
     path = tmp_path / "brief.jsonl"
     path.write_text(dump_json_line(record), encoding="utf-8")
     docs = load_documents(path)
@@ -176,10 +203,15 @@ def test_pairing_names_the_unpaired_on_both_sides():
 def test_review_judges_exactly_what_scoring_counts():
     from pipeline.exports.review import judge
 
-    gold = _doc(Annotation(0, 100, TOEZEGGING, "nieuw"), Annotation(120, 130, "MINISTER"),
-                Annotation(140, 150, "OPERATIE"))
-    pred = _doc(Annotation(20, 100, TOEZEGGING, "nieuw"), Annotation(120, 131, "MINISTER"),
-                Annotation(140, 150, "OPERATIE"), Annotation(160, 170, "ORGANISATIE"))
+    gold = _doc(
+        Annotation(0, 100, TOEZEGGING, "nieuw"), Annotation(120, 130, "MINISTER"), Annotation(140, 150, "OPERATIE")
+    )
+    pred = _doc(
+        Annotation(20, 100, TOEZEGGING, "nieuw"),
+        Annotation(120, 131, "MINISTER"),
+        Annotation(140, 150, "OPERATIE"),
+        Annotation(160, 170, "ORGANISATIE"),
+    )
     verdicts = [(j.span.label, j.verdict) for j in judge(pred, gold)]
     report = score({"d": gold}, {"d": pred})
     for label in LABELS:

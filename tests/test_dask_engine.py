@@ -21,9 +21,13 @@ def test_dask_output_equals_single_process_output(tmp_path):
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         out = tmp_path / "dask.jsonl"
-        result = subprocess.run(cmd + ["-o", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address,
-                                       "--partition-size", "2"],
-                                cwd=REPO, capture_output=True, text=True)
+        result = subprocess.run(
+            cmd
+            + ["-o", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address, "--partition-size", "2"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
     assert out.read_bytes() == single.read_bytes()
     assert not (tmp_path / "dask.jsonl.parts").exists()

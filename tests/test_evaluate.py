@@ -1,4 +1,3 @@
-
 from pipeline.evaluation.annotations import Annotation, Document
 from pipeline.evaluation.scoring import score
 
@@ -74,16 +73,31 @@ def test_split_scores_only_its_part_and_the_check_part_is_never_listed_for_error
     import sys
 
     text = "De NAVO en de EU."
-    gold = [{"id": "a", "split": "tune", "text": text, "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE"}]},
-            {"id": "b", "split": "check", "text": text, "spans": [{"start": 14, "end": 16, "label": "ORGANISATIE"}]}]
-    pred = [{"id": "a", "text": text, "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE"}]},
-            {"id": "b", "text": text, "spans": []}]
+    gold = [
+        {"id": "a", "split": "tune", "text": text, "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE"}]},
+        {"id": "b", "split": "check", "text": text, "spans": [{"start": 14, "end": 16, "label": "ORGANISATIE"}]},
+    ]
+    pred = [
+        {"id": "a", "text": text, "spans": [{"start": 3, "end": 7, "label": "ORGANISATIE"}]},
+        {"id": "b", "text": text, "spans": []},
+    ]
     for name, lines in (("gold", gold), ("pred", pred)):
         (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
 
     def run(*extra):
-        return subprocess.run([sys.executable, "-m", "pipeline", "evaluate", str(tmp_path / "gold.jsonl"),
-                               str(tmp_path / "pred.jsonl"), *extra], capture_output=True, text=True)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "evaluate",
+                str(tmp_path / "gold.jsonl"),
+                str(tmp_path / "pred.jsonl"),
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+        )
 
     tune, check, errors = run("--split", "tune"), run("--split", "check"), run("--split", "check", "--errors")
     row = lambda out: next(line for line in out.splitlines() if line.startswith("ORGANISATIE  strict"))  # noqa: E731

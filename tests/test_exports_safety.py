@@ -34,7 +34,7 @@ def toezegging(start=START, end=END, **extra):
 
 def with_text(span, text=TEXT):
     # as pipeline output has it: these tests are about other things than a missing span text
-    return {**span, "text": text[span["start"]: span["end"]]}
+    return {**span, "text": text[span["start"] : span["end"]]}
 
 
 def csv_rows(path):
@@ -50,10 +50,18 @@ def one_line_error(result, *words):
 
 # --- case 4: CSV injection and list bullets -------------------------------------------------------------
 
+
 def test_csv_cells_that_start_like_a_formula_are_neutralised(tmp_path):
-    text = f"=HYPERLINK(\"http://x\") {SENTENCE}"
-    span = toezegging(0, len(text), bewindspersoon="+Minister", ministerie="@SUM(A1)", rule="-rule",
-                      onderwerp="=HYPERLINK(\"http://x\")", termijn_datum="\t2020")
+    text = f'=HYPERLINK("http://x") {SENTENCE}'
+    span = toezegging(
+        0,
+        len(text),
+        bewindspersoon="+Minister",
+        ministerie="@SUM(A1)",
+        rule="-rule",
+        onderwerp='=HYPERLINK("http://x")',
+        termijn_datum="\t2020",
+    )
     meta = {"datum": "=1+1", "kamerstuk": {"dossier": "=1", "nummer": "2"}}
     record = {"id": "-1+1", "text": text, "spans": [with_text(span, text)], "meta": meta}
     out = tmp_path / "t.csv"
@@ -80,9 +88,15 @@ def test_sentence_column_drops_list_bullets(tmp_path, bullet):
     assert row["zin"] == SENTENCE and row["start"] == "17"
 
 
-@pytest.mark.parametrize("sentence", ["2020 wordt het jaar waarin ik uw Kamer informeer.",
-                                      "A.G. Koenders zal u informeren.", "Als dat lukt, informeer ik uw Kamer.",
-                                      "1.000 brieven zullen volgen, zo beloof ik uw Kamer."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2020 wordt het jaar waarin ik uw Kamer informeer.",
+        "A.G. Koenders zal u informeren.",
+        "Als dat lukt, informeer ik uw Kamer.",
+        "1.000 brieven zullen volgen, zo beloof ik uw Kamer.",
+    ],
+)
 def test_sentence_column_keeps_sentences_that_only_look_like_a_list(tmp_path, sentence):
     record = {"id": "d", "text": sentence, "spans": [with_text(toezegging(0, len(sentence)), sentence)]}
     out = tmp_path / "t.csv"
@@ -92,15 +106,21 @@ def test_sentence_column_keeps_sentences_that_only_look_like_a_list(tmp_path, se
 
 # --- case 5: toezeggingen on gold and hand-made records ----------------------------------------------
 
+
 def test_toezeggingen_on_standoff_gold_reads_the_text_from_the_corpus(tmp_path):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "brief.txt").write_text(TEXT, encoding="utf-8")
-    line = {"id": "brief", "source": "corpus/brief.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
-            "spans": [toezegging(termijn=[START + 16, START + 29])],
-            "meta": {"kamerstuk": {"dossier": "1", "nummer": "2"}}}
+    line = {
+        "id": "brief",
+        "source": "corpus/brief.txt",
+        "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+        "spans": [toezegging(termijn=[START + 16, START + 29])],
+        "meta": {"kamerstuk": {"dossier": "1", "nummer": "2"}},
+    }
     out = tmp_path / "t.csv"
-    result = run("toezeggingen", str(write_jsonl(tmp_path / "gold.jsonl", line)), "--corpus-root", str(tmp_path),
-                 "-o", str(out))
+    result = run(
+        "toezeggingen", str(write_jsonl(tmp_path / "gold.jsonl", line)), "--corpus-root", str(tmp_path), "-o", str(out)
+    )
     assert result.returncode == 0, result.stderr
     (row,) = csv_rows(out)
     assert (row["zin"], row["termijn"], row["kamerstuk"], row["rule"]) == (SENTENCE, "voor de zomer", "1, nr. 2", "")
@@ -109,8 +129,12 @@ def test_toezeggingen_on_standoff_gold_reads_the_text_from_the_corpus(tmp_path):
 def test_toezeggingen_on_hand_made_records_with_odd_values(tmp_path):
     records = [
         {"id": "bare", "text": TEXT, "spans": [toezegging()]},  # no text, rule, attributes or meta
-        {"id": "odd", "text": TEXT, "spans": [toezegging(herkomst="brief", bewindspersoon=["Minister", "x"])],
-         "meta": {"kamerstuk": "28676-325", "datum": 20191030}},
+        {
+            "id": "odd",
+            "text": TEXT,
+            "spans": [toezegging(herkomst="brief", bewindspersoon=["Minister", "x"])],
+            "meta": {"kamerstuk": "28676-325", "datum": 20191030},
+        },
         {"id": "list-meta", "text": TEXT, "spans": [toezegging()], "meta": ["not", "a", "dict"]},
         {"id": "partial-stuk", "text": TEXT, "spans": [toezegging()], "meta": {"kamerstuk": {"dossier": "28 676"}}},
     ]
@@ -138,7 +162,7 @@ def test_toezeggingen_on_an_unusable_record_says_which_in_one_line(tmp_path):
 def test_toezeggingen_on_the_dev_gold(tmp_path):
     shared_path("corpus/dev")
     gold = load_documents(REPO / "data/gold/dev.jsonl", corpus_root=SHARED)
-    expected = [(d.id, d.text[s.start: s.end].split()[-1]) for d in gold.values() for s in d.toezeggingen]
+    expected = [(d.id, d.text[s.start : s.end].split()[-1]) for d in gold.values() for s in d.toezeggingen]
     out = tmp_path / "dev.csv"
     result = run("toezeggingen", "data/gold/dev.jsonl", "--corpus-root", str(SHARED), "-o", str(out))
     assert result.returncode == 0, result.stderr
@@ -147,6 +171,7 @@ def test_toezeggingen_on_the_dev_gold(tmp_path):
 
 
 # --- case 6: review --gold with documents missing on either side ------------------------------------
+
 
 def test_review_with_gold_on_part_of_the_documents_reviews_the_shared_ones(tmp_path):
     both = {"id": "both", "text": TEXT, "spans": [toezegging()]}
@@ -170,13 +195,22 @@ def test_review_with_gold_sharing_no_document_refuses(tmp_path):
 
 # --- case 7: Label Studio exports ------------------------------------------------------------------------
 
+
 def region(rid, start, end, label, status=None):
     value = {"start": start, "end": end, "text": TEXT[start:end]}
-    items = [{"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
-              "value": {**value, "labels": [label]}}]
+    items = [
+        {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": {**value, "labels": [label]}}
+    ]
     if status:
-        items.append({"id": rid, "from_name": "status", "to_name": "text", "type": "choices",
-                      "value": {**value, "choices": [status]}})
+        items.append(
+            {
+                "id": rid,
+                "from_name": "status",
+                "to_name": "text",
+                "type": "choices",
+                "value": {**value, "choices": [status]},
+            }
+        )
     return items
 
 
@@ -244,7 +278,9 @@ def test_labelstudio_import_notes_and_odd_shapes_are_one_line(tmp_path):
 # --- case 8: odd meta in annotation records ---------------------------------------------------------------
 
 ODD_METAS = [
-    "a string", ["a", "list"], 5,
+    "a string",
+    ["a", "list"],
+    5,
     {"kamerstuk": "28676-325", "datum": 20191030, "titel": ["a", "b"], "base_model": "blank:nl"},
     {"kamerstuk": ["28 676", "325"], "base_model": ["x"], "ondertekenaars": "x"},
     {"kamerstuk": {"dossier": "28 676"}, "base_model": {"name": ["x"]}},
@@ -265,8 +301,13 @@ def test_odd_meta_does_not_crash_review_csv_or_labelstudio(tmp_path, meta):
 @pytest.mark.parametrize("meta", ["a string", ["abc"], 5])
 def test_odd_meta_on_a_standoff_line_is_ignored_like_on_a_full_line(tmp_path, meta):
     (tmp_path / "brief.txt").write_text(TEXT, encoding="utf-8")
-    line = {"id": "d", "source": "brief.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
-            "spans": [toezegging()], "meta": meta}
+    line = {
+        "id": "d",
+        "source": "brief.txt",
+        "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+        "spans": [toezegging()],
+        "meta": meta,
+    }
     docs = load_documents(write_jsonl(tmp_path / "gold.jsonl", line), corpus_root=tmp_path)
     assert docs["d"].meta == {}
 

@@ -28,6 +28,7 @@ def write(path, text="De NAVO."):
 
 # --- case 5: ids unique across the inputs of a run ---------------------------------------------------------
 
+
 def test_ids_are_relative_to_the_folder_given_and_flat_ids_do_not_change(tmp_path):
     write(tmp_path / "a" / "x" / "brief.txt", "De EU.")
     write(tmp_path / "a" / "y" / "brief.txt", "De VN.")
@@ -57,11 +58,13 @@ def test_a_clash_of_ids_is_a_bad_input_and_the_later_one_is_skipped(tmp_path):
 
 # --- case 6: one validation of text for .txt files and JSONL lines -----------------------------------------
 
+
 @pytest.mark.parametrize("escape, shown", [("\\ud800", "U+D800"), ("\\u0000", "U+0000"), ("\\u001b", "U+001B")])
 def test_bad_characters_in_jsonl_text_skip_the_document_and_the_run_goes_on(tmp_path, escape, shown):
     path = tmp_path / "in.jsonl"
-    path.write_text(f'{{"id": "a", "text": "De NAVO {escape} x."}}\n{{"id": "b", "text": "De EU."}}\n',
-                    encoding="utf-8")
+    path.write_text(
+        f'{{"id": "a", "text": "De NAVO {escape} x."}}\n{{"id": "b", "text": "De EU."}}\n', encoding="utf-8"
+    )
     items = list(iter_inputs([path]))
     assert docs(items) == [("b", "De EU.")]
     assert len(problems(items)) == 1 and problems(items)[0].startswith(f"{path}:1: document a:")
@@ -73,8 +76,13 @@ def test_text_files_and_jsonl_share_one_validation(tmp_path):
     normal = "De NAVO\tx.\r\n\x0cDe EU.\n"
     write(tmp_path / "normal.txt", normal)
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "esc2", "text": "De NAVO \x1b x."}) + "\n"
-                    + json.dumps({"id": "normal2", "text": normal}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "esc2", "text": "De NAVO \x1b x."})
+        + "\n"
+        + json.dumps({"id": "normal2", "text": normal})
+        + "\n",
+        encoding="utf-8",
+    )
     items = list(iter_inputs([tmp_path / "esc.txt", tmp_path / "normal.txt", path]))
     assert [i for i, _ in docs(items)] == ["normal", "normal2"]
     txt, line = problems(items)
@@ -82,6 +90,7 @@ def test_text_files_and_jsonl_share_one_validation(tmp_path):
 
 
 # --- case 9: UTF-16, PDF, what folders skip, .TXT ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_with_a_bom_is_decoded(tmp_path, codec):
@@ -108,8 +117,10 @@ def test_folders_report_what_they_skip_and_upper_case_txt_counts(tmp_path):
     notes = []
     items = list(iter_inputs([folder], on_note=notes.append))
     assert [i for i, _ in docs(items)] == ["A", "b"]
-    assert problems(items) == [f"{folder / 'gone.txt'}: broken symbolic link",
-                               f"{folder / 'pipe.txt'}: not a regular file (a FIFO)"]
+    assert problems(items) == [
+        f"{folder / 'gone.txt'}: broken symbolic link",
+        f"{folder / 'pipe.txt'}: not a regular file (a FIFO)",
+    ]
     assert notes == [f"{folder}: skipped 2 file(s) that are not .txt (.md, .pdf)"]
 
 
@@ -119,6 +130,7 @@ def test_a_fifo_given_directly_is_refused_without_reading_it(tmp_path):
 
 
 # --- case 8: stand-off sources stay inside the corpus root -------------------------------------------------
+
 
 @pytest.mark.parametrize("how", ["dotdot", "absolute", "symlink"])
 def test_standoff_source_outside_the_corpus_root_is_refused(tmp_path, how):
@@ -133,6 +145,7 @@ def test_standoff_source_outside_the_corpus_root_is_refused(tmp_path, how):
 
 
 # --- case 7: outputs get the user's normal permissions -----------------------------------------------------
+
 
 def test_atomic_writer_uses_the_umask_also_when_replacing(tmp_path):
     old = os.umask(0o022)
@@ -150,6 +163,7 @@ def test_atomic_writer_uses_the_umask_also_when_replacing(tmp_path):
 
 
 # --- cases 2, 3, 4: the journal ----------------------------------------------------------------------------
+
 
 def finish_two(journal):
     journal.write('{"id": "a"}\n')

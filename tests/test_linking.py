@@ -20,15 +20,25 @@ def test_letter_metadata_from_the_title_block_and_signature(nlp):
 def test_kamerstuk_from_the_running_footer_not_from_a_citation(nlp):
     doc = nlp(seed_text("kst-28676-325"))
     assert doc._.letter["kamerstuk"] == {"dossier": "28 676", "nummer": "325"}
-    assert doc._.letter["ondertekenaars"] == [{"functie": "Minister van Defensie", "naam": "A.Th.B. Bijleveld-Schouten"}]
+    assert doc._.letter["ondertekenaars"] == [
+        {"functie": "Minister van Defensie", "naam": "A.Th.B. Bijleveld-Schouten"}
+    ]
 
 
 def test_minister_links_office_person_and_country(nlp):
     doc = nlp(seed_text("kst-28676-235"))
     koenders = minister(doc, "A.G. Koenders")
-    assert (koenders._.persoon, koenders._.functie, koenders._.land) == ("Bert Koenders", "Minister van Buitenlandse Zaken", "NL")
+    assert (koenders._.persoon, koenders._.functie, koenders._.land) == (
+        "Bert Koenders",
+        "Minister van Buitenlandse Zaken",
+        "NL",
+    )
     heading = minister(doc, "MINISTER VAN BUITENLANDSE ZAKEN")
-    assert (heading._.functie, heading._.persoon, heading._.land) == ("Minister van Buitenlandse Zaken", "Bert Koenders", "NL")
+    assert (heading._.functie, heading._.persoon, heading._.land) == (
+        "Minister van Buitenlandse Zaken",
+        "Bert Koenders",
+        "NL",
+    )
     afghan = minister(doc, "Afghaanse Minister van Buitenlandse Zaken")
     assert (afghan._.functie, afghan._.persoon, afghan._.land) == ("Minister van Buitenlandse Zaken", None, "AF")
     kerry = minister(doc, "Minister Kerry")

@@ -45,8 +45,13 @@ def letters(size: int) -> str:
 
 def peak_kb(size: int, piece: int) -> tuple:
     seeds = "\n\n".join(seed_text(p.stem) for p in sorted(SEEDS.glob("*.txt"))) + "\n\n"
-    result = subprocess.run([sys.executable, "-c", PEAK_RSS, str(size), str(piece), seeds], cwd=REPO,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, str(size), str(piece), seeds],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     loaded, peak = map(int, result.stdout.split()[-2:])
     return loaded, peak
@@ -81,7 +86,7 @@ def test_pieces_go_through_the_pipeline_one_at_a_time_and_never_above_100k_chara
     # each piece is finished before the next one starts: never several in memory at once
     assert [event for event, _ in events] == ["start", "done"] * len(sizes)
     for span in record["spans"]:
-        assert text[span["start"]: span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
 
 
 @Language.factory("test_long_documents_done")

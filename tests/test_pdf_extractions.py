@@ -33,7 +33,7 @@ def test_offsets_point_into_the_text_as_read(records, name):
     assert doc.text == text and record["text"] == text
     json.dumps(record)  # serialisable
     for span in record["spans"]:
-        assert text[span["start"]: span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
         assert not span["text"][0].isspace() and not span["text"][-1].isspace()
 
 
@@ -43,7 +43,7 @@ def test_running_headers_are_skipped(records, name):
     text, doc, record = records[name]
     headers = [t for t in doc if t._.is_furniture]
     assert headers, "every extraction has at least one 'Tweede Kamer, vergaderjaar ...' header"
-    assert all(doc.text[t.idx - 1: t.idx] != "" for t in headers[:1])
+    assert all(doc.text[t.idx - 1 : t.idx] != "" for t in headers[:1])
     header_chars = {i for t in headers for i in range(t.idx, t.idx + len(t.text))}
     for span in record["spans"]:
         if span["label"] != "TOEZEGGING":

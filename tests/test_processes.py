@@ -56,7 +56,7 @@ def _stat(pid: int) -> list:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return []
-    return raw[raw.rindex(")") + 2:].split()  # state, ppid, ...
+    return raw[raw.rindex(")") + 2 :].split()  # state, ppid, ...
 
 
 def wait_until(condition, what: str, timeout: float = WAIT):
@@ -98,8 +98,9 @@ def busy_workers(proc, partial: Path) -> list:
 
 
 def resume_gives_reference(folder, out, reference, *extra):
-    result = subprocess.run(extract(folder, out, "--resume", *extra), cwd=REPO, capture_output=True, text=True,
-                            timeout=600)
+    result = subprocess.run(
+        extract(folder, out, "--resume", *extra), cwd=REPO, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == reference
 
@@ -170,6 +171,7 @@ def test_workers_end_when_their_parent_is_killed(corpus, tmp_path):
 
 # --- Dask ---------------------------------------------------------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -183,9 +185,14 @@ def test_an_unreachable_scheduler_gives_one_line_and_leaves_no_files(tmp_path):
     letter.write_text(seed_text("kst-28676-235"), encoding="utf-8")
     address = f"tcp://127.0.0.1:{free_port()}"
     env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}  # Dask's own setting; 30 s otherwise
-    result = subprocess.run(extract(letter.parent, tmp_path / "out" / "out.jsonl", "--engine", "dask",
-                                    "--scheduler", address),
-                            cwd=REPO, capture_output=True, text=True, timeout=WAIT, env=env)
+    result = subprocess.run(
+        extract(letter.parent, tmp_path / "out" / "out.jsonl", "--engine", "dask", "--scheduler", address),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+        env=env,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -206,8 +213,9 @@ def test_a_relative_output_with_dask_is_written_where_the_client_runs(tmp_path, 
 
     monkeypatch.chdir(worker_dir)  # the workers start here: another directory than the client's
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        cmd = extract("in", "out.jsonl", "--engine", "dask", "--scheduler", cluster.scheduler_address,
-                      "--partition-size", "2")
+        cmd = extract(
+            "in", "out.jsonl", "--engine", "dask", "--scheduler", cluster.scheduler_address, "--partition-size", "2"
+        )
         result = subprocess.run(cmd, cwd=run_dir, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (run_dir / "out.jsonl").read_bytes() == single.read_bytes()

@@ -5,12 +5,44 @@ from hypothesis import strategies as st
 
 from pipeline.records import doc_to_record
 
-PIECES = st.sampled_from([
-    "Minister", "minister van", "Buitenlandse Zaken", "De Minister van Defensie,\n", "A.Th.B. ", "NAVO", "EU-",
-    "(NRR)", "Noord-\nAtlantische Raad", "toesla- gen", "\u00ad", "\u00a0", "Ã©", "Œ", " jl. ", "a.s.", "Ik zal uw Kamer ",
-    "voor de zomer", " informeren.", "\n\n", "\n", "-", " ", ".", ",", "Tweede Kamer, vergaderjaar 2019–2020, 28 676, nr. 325 3",
-    "Den Haag, 16 december 2015", "(", ")", "1", "«", "»", "Zoals toegezegd", "?",
-])
+PIECES = st.sampled_from(
+    [
+        "Minister",
+        "minister van",
+        "Buitenlandse Zaken",
+        "De Minister van Defensie,\n",
+        "A.Th.B. ",
+        "NAVO",
+        "EU-",
+        "(NRR)",
+        "Noord-\nAtlantische Raad",
+        "toesla- gen",
+        "\u00ad",
+        "\u00a0",
+        "Ã©",
+        "Œ",
+        " jl. ",
+        "a.s.",
+        "Ik zal uw Kamer ",
+        "voor de zomer",
+        " informeren.",
+        "\n\n",
+        "\n",
+        "-",
+        " ",
+        ".",
+        ",",
+        "Tweede Kamer, vergaderjaar 2019–2020, 28 676, nr. 325 3",
+        "Den Haag, 16 december 2015",
+        "(",
+        ")",
+        "1",
+        "«",
+        "»",
+        "Zoals toegezegd",
+        "?",
+    ]
+)
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=300))
 
 
@@ -23,7 +55,7 @@ def test_any_text_gives_valid_non_overlapping_spans(nlp, text):
     ents = []
     for span in record["spans"]:
         assert 0 <= span["start"] < span["end"] <= len(text)
-        assert text[span["start"]: span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
         if span["label"] != "TOEZEGGING":
             ents.append((span["start"], span["end"]))
     ents.sort()

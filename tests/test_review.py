@@ -20,8 +20,15 @@ def evil_docs(tmp_path):
     path = tmp_path / "pred.jsonl"
     spans = [
         {"start": 3, "end": 24, "label": "MINISTER", "text": EVIL[3:24], "rule": "r<1>", "functie": "<i>x</i>"},
-        {"start": 96, "end": 137, "label": "TOEZEGGING", "text": EVIL[96:137], "status": "nieuw",
-         "rule": "nieuw:x", "termijn": "voor de zomer"},
+        {
+            "start": 96,
+            "end": 137,
+            "label": "TOEZEGGING",
+            "text": EVIL[96:137],
+            "status": "nieuw",
+            "rule": "nieuw:x",
+            "termijn": "voor de zomer",
+        },
     ]
     path.write_text(json.dumps(record(EVIL, spans), ensure_ascii=False) + "\n", encoding="utf-8")
     return load_documents(path)
@@ -63,7 +70,9 @@ def test_labelstudio_round_trip_returns_the_same_spans(tmp_path):
         task["annotations"] = [{"result": task["predictions"][0]["result"]}]
     records = from_export(tasks, "export.json")
     assert [(s["start"], s["end"], s["label"], s.get("status")) for s in records[0]["spans"]] == [
-        (3, 24, "MINISTER", None), (96, 137, "TOEZEGGING", "nieuw")]
+        (3, 24, "MINISTER", None),
+        (96, 137, "TOEZEGGING", "nieuw"),
+    ]
 
 
 def test_labelstudio_import_validates(tmp_path):
@@ -71,7 +80,17 @@ def test_labelstudio_import_validates(tmp_path):
     tasks[0]["annotations"] = [{"result": [r for r in tasks[0]["predictions"][0]["result"] if r["type"] == "labels"]}]
     with pytest.raises(AnnotationError, match="status None"):
         from_export(tasks, "export.json")  # a TOEZEGGING without its status
-    tasks[0]["annotations"] = [{"result": [{"id": "a", "type": "labels", "from_name": "label",
-                                            "value": {"start": 0, "end": 2, "text": "De", "labels": ["PERSOON"]}}]}]
+    tasks[0]["annotations"] = [
+        {
+            "result": [
+                {
+                    "id": "a",
+                    "type": "labels",
+                    "from_name": "label",
+                    "value": {"start": 0, "end": 2, "text": "De", "labels": ["PERSOON"]},
+                }
+            ]
+        }
+    ]
     with pytest.raises(AnnotationError, match="unknown label 'PERSOON'"):
         from_export(tasks, "export.json")

@@ -27,10 +27,24 @@ def browser() -> str:
 
 def dump_dom(exe: str, page, profile) -> str:
     result = subprocess.run(
-        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        [
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
@@ -42,8 +56,15 @@ def report(tmp_path_factory):
     start = TEXT.index("Ik zal")
     spans = [
         {"start": 3, "end": 24, "label": "MINISTER", "text": TEXT[3:24], "rule": "minister:title_portfolio"},
-        {"start": start, "end": len(TEXT), "label": "TOEZEGGING", "text": TEXT[start:], "status": "nieuw",
-         "rule": "nieuw:ik_zal_kamer_informeren", "termijn": "voor de zomer"},
+        {
+            "start": start,
+            "end": len(TEXT),
+            "label": "TOEZEGGING",
+            "text": TEXT[start:],
+            "status": "nieuw",
+            "rule": "nieuw:ik_zal_kamer_informeren",
+            "termijn": "voor de zomer",
+        },
     ]
     path = tmp / "pred.jsonl"
     path.write_text(json.dumps({"id": "brief", "text": TEXT, "spans": spans, "meta": {}}, ensure_ascii=False) + "\n")

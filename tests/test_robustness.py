@@ -19,7 +19,7 @@ def test_pieces_cut_at_breaks_and_cover_the_text():
     parts = pieces(text, 2000)
     assert "".join(p for _, p in parts) == text
     assert all(len(p) <= 2000 for _, p in parts[:-1]) and len(parts) > 5
-    assert all(text[off: off + len(p)] == p for off, p in parts)
+    assert all(text[off : off + len(p)] == p for off, p in parts)
 
 
 def test_text_longer_than_max_length_is_annotated_in_pieces_with_true_offsets(nlp, tmp_path):
@@ -40,7 +40,7 @@ def test_text_longer_than_max_length_is_annotated_in_pieces_with_true_offsets(nl
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["text"] == text and record["meta"]["pieces"] >= 4
     for span in record["spans"]:
-        assert text[span["start"]: span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
     found = {(s["start"], s["end"], s["label"]) for s in record["spans"] if s["label"] != "TOEZEGGING"}
     assert len(found & expected) >= 0.9 * len(expected)  # a cut may split a name, nothing more
 
@@ -50,8 +50,9 @@ def make_corpus(tmp_path, n):
     folder.mkdir()
     text = seed_text("kst-28676-235")
     for k in range(n):
-        (folder / f"brief-{k:03d}.txt").write_text(text.replace("16 december 2015", f"{k % 28 + 1} december 2015"),
-                                                   encoding="utf-8")
+        (folder / f"brief-{k:03d}.txt").write_text(
+            text.replace("16 december 2015", f"{k % 28 + 1} december 2015"), encoding="utf-8"
+        )
     return folder
 
 

@@ -34,13 +34,15 @@ def test_invisible_character_inside_a_word_keeps_the_minister_span(nlp, char, wo
     assert doc.text == text
     expected = shifted(spans_of(nlp(SENTENCE), "MINISTER"), pos)
     assert expected and spans_of(doc, "MINISTER") == expected
-    assert text[expected[0][0]: expected[0][1]] == "Minister van Defensie".replace(word, word[:at] + char + word[at:])
+    assert text[expected[0][0] : expected[0][1]] == "Minister van Defensie".replace(word, word[:at] + char + word[at:])
 
 
 @pytest.mark.parametrize("char", INVISIBLE)
 def test_invisible_character_at_a_word_edge_stays_outside_the_span(nlp, char):
-    for text in (SENTENCE.replace("De Minister", "De " + char + "Minister"),
-                 SENTENCE.replace("Defensie heeft", "Defensie" + char + " heeft")):
+    for text in (
+        SENTENCE.replace("De Minister", "De " + char + "Minister"),
+        SENTENCE.replace("Defensie heeft", "Defensie" + char + " heeft"),
+    ):
         pos = next(i for i, c in enumerate(text) if c == char)
         doc = nlp(text)
         assert spans_of(doc, "MINISTER") == shifted(spans_of(nlp(SENTENCE), "MINISTER"), pos)
@@ -113,8 +115,10 @@ def test_saved_pipeline_still_reads_invisible_characters_as_space(blank_nlp, tmp
     assert [(e.text, e.label_) for e in doc.ents] == [("Minister \u200b van Defensie", "MINISTER")]
 
 
-LETTER = ("Den Haag, 3 maart 2015\n\nIk zal uw Kamer voor de zomer informeren over de voortgang.\n\n"
-          "De Minister van Financiën,\n\nJ.R.V.A. Dijsselbloem\n")
+LETTER = (
+    "Den Haag, 3 maart 2015\n\nIk zal uw Kamer voor de zomer informeren over de voortgang.\n\n"
+    "De Minister van Financiën,\n\nJ.R.V.A. Dijsselbloem\n"
+)
 
 
 def links(doc):
@@ -124,8 +128,12 @@ def links(doc):
 
 
 def test_attributes_and_letter_meta_read_the_clean_words(blank_nlp):
-    damaged = (LETTER.replace("Minister", "Mini\u00adster").replace("Financiën", "Financie\u0308n")
-               .replace("zomer", "zo\u00admer").replace("maart", "ma\u200bart"))
+    damaged = (
+        LETTER.replace("Minister", "Mini\u00adster")
+        .replace("Financiën", "Financie\u0308n")
+        .replace("zomer", "zo\u00admer")
+        .replace("maart", "ma\u200bart")
+    )
     clean, dirty_doc = blank_nlp(LETTER), blank_nlp(damaged)
     assert links(dirty_doc) == links(clean)
     assert links(clean)[0][0] == ("Minister van Financiën", "Jeroen Dijsselbloem", "NL")

@@ -46,15 +46,25 @@ ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekkin
     assigns=[f"span._.{name}" for name in MINISTER_ATTRIBUTES + TOEZEGGING_ATTRIBUTES],
 )
 def make_linking(
-    nlp, name, people_file, nationalities_file, ministries_file, termijn_file, herkomst_file, people_known_until,
-    spans_key, resources_dir,
+    nlp,
+    name,
+    people_file,
+    nationalities_file,
+    ministries_file,
+    termijn_file,
+    herkomst_file,
+    people_known_until,
+    spans_key,
+    resources_dir,
 ):
     data = {
         "spans_key": spans_key,
         # the bewindspersonen data is a snapshot: an open term is only known to run until then
         "people_known_until": people_known_until,
         "people": read_tsv(people_file, resources_dir),
-        "nationalities": {r["adjectief"].lower(): r["land"] or None for r in read_tsv(nationalities_file, resources_dir)},
+        "nationalities": {
+            r["adjectief"].lower(): r["land"] or None for r in read_tsv(nationalities_file, resources_dir)
+        },
         "ministries": {r["portefeuille"].lower(): r["ministerie"] for r in read_tsv(ministries_file, resources_dir)},
         # deadline phrases, occasions and the macros they use, checked when they load
         **read_termijn_knowledge(termijn_file, herkomst_file, resources_dir),
@@ -139,7 +149,9 @@ class Linker(DataBackedComponent):
             return "Minister-President"
         # "DE MINISTER EN STAATSSECRETARIS VAN FINANCIËN": both titles share the portfolio
         joiner = next_content(doc, ent.end - 1)
-        partner = next((e for e in doc.ents if joiner is not None and joiner.lower_ == "en" and e.start == joiner.i + 1), None)
+        partner = next(
+            (e for e in doc.ents if joiner is not None and joiner.lower_ == "en" and e.start == joiner.i + 1), None
+        )
         if partner is not None and partner.label_ == MINISTER:
             m = re.search(r"\s((?:van|voor)\s.+)$", canonical_title(partner.text))
             if m:
@@ -149,7 +161,9 @@ class Linker(DataBackedComponent):
 
     def _person_by_name(self, text: str, ref: Optional[date]) -> Optional[dict]:
         clean = _clean(text).casefold()
-        rows = [r for r in self.people if clean == r["persoon"].casefold() or _has_word(clean, r["achternaam"].casefold())]
+        rows = [
+            r for r in self.people if clean == r["persoon"].casefold() or _has_word(clean, r["achternaam"].casefold())
+        ]
         longest = max((len(r["achternaam"]) for r in rows), default=0)
         rows = [r for r in rows if len(r["achternaam"]) == longest]  # "Bruins Slot", not "Bruins"
         found = _active(rows, ref)
@@ -183,15 +197,17 @@ class Linker(DataBackedComponent):
         inside = [m for m in ministers if span.start <= m.start and m.end <= span.end and m._.functie]
         for m in inside:
             # "de toezeggingen van de Minister-President": the settled promise was theirs
-            if PROMISE_OF.search(span.doc.text[span.start_char: m.start_char]):
+            if PROMISE_OF.search(span.doc.text[span.start_char : m.start_char]):
                 return m._.functie
         if inside and not SPEAKER.search(span.text):
             return inside[0]._.functie
         if signers:
             return signers[0]["functie"]
         # no signature (a truncated copy): the first author in the letter's title
-        m = re.search(r"BRIEF VAN DE (MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)(?: EN [A-Z]+)?( VAN .+| VOOR .+)?$",
-                      letter.get("titel") or "")
+        m = re.search(
+            r"BRIEF VAN DE (MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)(?: EN [A-Z]+)?( VAN .+| VOOR .+)?$",
+            letter.get("titel") or "",
+        )
         if not m:
             return None
         portfolio = re.split(r"\s+EN\s+DE\s+", m.group(2) or "")[0]  # "... EN DE MINISTERS VAN ..."

@@ -108,7 +108,7 @@ def _blank(doc: Doc, raw: str, hide) -> str:
     chars = list(raw)
     for tok in doc:
         if hide(tok):
-            chars[tok.idx: tok.idx + len(tok.text)] = " " * len(tok.text)
+            chars[tok.idx : tok.idx + len(tok.text)] = " " * len(tok.text)
     return "".join(chars)
 
 

@@ -56,9 +56,7 @@ class PdfRepair(DataBackedComponent):
         super().__init__(name, data)
 
     def _build(self) -> None:
-        self.furniture = [
-            (row["id"], re.compile(row["pattern"], re.MULTILINE)) for row in self.data["furniture"]
-        ]
+        self.furniture = [(row["id"], re.compile(row["pattern"], re.MULTILINE)) for row in self.data["furniture"]]
         self.no_join = {w.lower() for w in self.data["no_join"]}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,8 +84,12 @@ class PdfRepair(DataBackedComponent):
         with doc.retokenize() as retok:
             for tok, pieces in splits:
                 # heads are placeholders: the parser, if any, runs later and sets them
-                retok.split(tok, [orth for orth, _ in pieces], heads=[(tok, 0)] * len(pieces),
-                            attrs={"NORM": [norm for _, norm in pieces]})
+                retok.split(
+                    tok,
+                    [orth for orth, _ in pieces],
+                    heads=[(tok, 0)] * len(pieces),
+                    attrs={"NORM": [norm for _, norm in pieces]},
+                )
 
     def _pieces(self, text: str) -> List[Tuple[str, str]]:
         """(orth, norm) of the tokens ``text`` splits into: the tokens of its visible form, each
@@ -159,7 +161,7 @@ class PdfRepair(DataBackedComponent):
         if j >= len(doc) or not doc[j].text[:1].isalpha():
             return None
         # only a line break says the word goes on: "Defensie\u00ad heeft" stays two words
-        return j + 1 if "\n" in doc[i + 1: j].text_with_ws else None
+        return j + 1 if "\n" in doc[i + 1 : j].text_with_ws else None
 
     @staticmethod
     def _joined_norm(span) -> str:
@@ -176,7 +178,7 @@ class PdfRepair(DataBackedComponent):
             for m in pattern.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
-                    marks[span.start: span.end] = b"\x01" * len(span)
+                    marks[span.start : span.end] = b"\x01" * len(span)
         doc.user_data[FURNITURE_KEY] = bytes(marks)
 
 
@@ -307,4 +309,4 @@ def original_words(view_span: Span, span: Span, words: Optional[str]) -> Optiona
         return words
     start = view_span.start_char + at
     found = view_span.doc.char_span(start, start + len(words), alignment_mode="expand")
-    return span.doc[found.start: found.end].text if found is not None else words
+    return span.doc[found.start : found.end].text if found is not None else words

@@ -111,7 +111,7 @@ class SentenceSegmenter(DataBackedComponent):
         return width if width <= 120 else None
 
     def _is_boundary(self, doc: Doc, text: str, prev: Token, nxt: Token, wrap_width) -> bool:
-        gap = text[prev.idx + len(prev.text): nxt.idx]
+        gap = text[prev.idx + len(prev.text) : nxt.idx]
         newlines = gap.count("\n")
         if newlines and self._line_break_ends_sentence(doc, text, prev, nxt, newlines, wrap_width):
             return True
@@ -130,14 +130,14 @@ class SentenceSegmenter(DataBackedComponent):
         if wrap_width is None:
             return True  # HTML copies: every line is a paragraph
         line_start = text.rfind("\n", 0, prev.idx) + 1
-        line = text[line_start: prev.idx + len(prev.text)].strip()
+        line = text[line_start : prev.idx + len(prev.text)].strip()
         # hard-wrapped text: only a short line (heading, date line) ends here
         return len(line) < self.short_line_ratio * wrap_width
 
     @staticmethod
     def _only_furniture_between(doc, prev, nxt) -> bool:
         # a page header between two halves of a sentence is not a paragraph break
-        between = doc[prev.i + 1: nxt.i]
+        between = doc[prev.i + 1 : nxt.i]
         return any(is_furniture(t) for t in between) and prev.text not in SENT_FINAL
 
     def _punctuation_ends_sentence(self, doc, text, prev, nxt, newlines) -> bool:
@@ -168,5 +168,5 @@ class SentenceSegmenter(DataBackedComponent):
         if len(before.text) == 1 and before.text.isupper():
             return True  # "J. Bakker"
         line_start = text.rfind("\n", 0, before.idx) + 1
-        at_line_start = is_blank(text[line_start: before.idx])
+        at_line_start = is_blank(text[line_start : before.idx])
         return at_line_start and before.text.isdigit() and len(before.text) <= 2  # "1. Inleiding"

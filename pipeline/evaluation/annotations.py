@@ -9,7 +9,13 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from pipeline.io.readers import DEFAULT_CORPUS_ROOT, read_json_lines, resolve_standoff
 from pipeline.schema import (
-    ENTITY_LABELS, LABELS, MINISTER, MINISTER_ATTRIBUTES, STATUSES, TOEZEGGING, TOEZEGGING_ATTRIBUTES,
+    ENTITY_LABELS,
+    LABELS,
+    MINISTER,
+    MINISTER_ATTRIBUTES,
+    STATUSES,
+    TOEZEGGING,
+    TOEZEGGING_ATTRIBUTES,
 )
 
 
@@ -119,20 +125,26 @@ def document_from_record(obj, where: str = "<record>", root: Path = DEFAULT_CORP
 
 def resolve_copied_text(obj: dict, text: str) -> dict:
     """Stand-off lines give text-valued attributes as [start, end] into the text: make them strings."""
+
     def value(v):
-        return text[v[0]: v[1]] if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) else v
+        return text[v[0] : v[1]] if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) else v
 
     spans = obj.get("spans")
     if isinstance(spans, list):  # anything else is refused by the caller
-        spans = [{**span, **{k: value(span[k]) for k in ("termijn", "onderwerp") if k in span}}
-                 if isinstance(span, dict) else span for span in spans]
+        spans = [
+            {**span, **{k: value(span[k]) for k in ("termijn", "onderwerp") if k in span}}
+            if isinstance(span, dict)
+            else span
+            for span in spans
+        ]
     meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     for key in ("titel", "dossier_titel"):
         if key in meta:
             meta[key] = value(meta[key])
     if isinstance(meta.get("ondertekenaars"), list):
-        meta["ondertekenaars"] = [{**s, "naam": value(s.get("naam"))} if isinstance(s, dict) else s
-                                  for s in meta["ondertekenaars"]]
+        meta["ondertekenaars"] = [
+            {**s, "naam": value(s.get("naam"))} if isinstance(s, dict) else s for s in meta["ondertekenaars"]
+        ]
     return {**obj, "spans": spans, "meta": meta}
 
 
@@ -230,5 +242,7 @@ def select_split(
     chosen = {doc_id: doc for doc_id, doc in gold.items() if doc.split == split}
     if not chosen:
         parts = sorted({doc.split for doc in gold.values() if doc.split})
-        raise AnnotationError(f"{gold_path}: no document with split {split!r} (the file has: {', '.join(parts) or 'none'})")
+        raise AnnotationError(
+            f"{gold_path}: no document with split {split!r} (the file has: {', '.join(parts) or 'none'})"
+        )
     return chosen, {doc_id: doc for doc_id, doc in pred.items() if doc_id in chosen}

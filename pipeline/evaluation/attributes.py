@@ -37,7 +37,7 @@ def _same(a, b) -> bool:
 def _position(text: str, span: Annotation, value: object) -> Optional[Tuple[int, int]]:
     if not isinstance(value, str):  # absent (None); loading made termijn and onderwerp strings
         return None
-    offset = text[span.start: span.end].find(value)
+    offset = text[span.start : span.end].find(value)
     return None if offset < 0 else (span.start + offset, span.start + offset + len(value))
 
 
@@ -54,16 +54,28 @@ CHECKS: Dict[str, Tuple[str, bool, Callable]] = {
     "MINISTER persoon": (MINISTER, False, lambda t, g, p: _same(g.attrs["persoon"], p.attrs.get("persoon"))),
     "MINISTER land": (MINISTER, False, lambda t, g, p: _same(g.attrs["land"], p.attrs.get("land"))),
     "TOEZEGGING status": (TOEZEGGING, False, lambda t, g, p: g.status == p.status),
-    "TOEZEGGING bewindspersoon": (TOEZEGGING, False,
-                                  lambda t, g, p: _same(g.attrs["bewindspersoon"], p.attrs.get("bewindspersoon"))),
-    "TOEZEGGING ministerie": (TOEZEGGING, False,
-                              lambda t, g, p: _same(g.attrs["ministerie"], p.attrs.get("ministerie"))),
+    "TOEZEGGING bewindspersoon": (
+        TOEZEGGING,
+        False,
+        lambda t, g, p: _same(g.attrs["bewindspersoon"], p.attrs.get("bewindspersoon")),
+    ),
+    "TOEZEGGING ministerie": (
+        TOEZEGGING,
+        False,
+        lambda t, g, p: _same(g.attrs["ministerie"], p.attrs.get("ministerie")),
+    ),
     "TOEZEGGING onderwerp (overlap)": (TOEZEGGING, False, lambda t, g, p: _overlapping(t, g, p, "onderwerp")),
-    "TOEZEGGING termijn (exact)": (TOEZEGGING, False,
-                                   lambda t, g, p: _same(g.attrs["termijn"], p.attrs.get("termijn"))),
+    "TOEZEGGING termijn (exact)": (
+        TOEZEGGING,
+        False,
+        lambda t, g, p: _same(g.attrs["termijn"], p.attrs.get("termijn")),
+    ),
     "TOEZEGGING termijn (overlap)": (TOEZEGGING, False, lambda t, g, p: _overlapping(t, g, p, "termijn")),
     "TOEZEGGING termijn_datum (exact, gold dated)": (
-        TOEZEGGING, True, lambda t, g, p: g.attrs["termijn_datum"] == p.attrs.get("termijn_datum")),
+        TOEZEGGING,
+        True,
+        lambda t, g, p: g.attrs["termijn_datum"] == p.attrs.get("termijn_datum"),
+    ),
     "TOEZEGGING herkomst": (TOEZEGGING, False, lambda t, g, p: g.attrs["herkomst"] == p.attrs.get("herkomst")),
 }
 

@@ -160,16 +160,16 @@ def format_errors(report: Report, docs: Dict[str, Document], width: int = 50) ->
     for kind, items in (("FP", report.errors.false_positives), ("FN", report.errors.false_negatives)):
         for doc_id, span in sorted(items, key=lambda t: (t[0], t[1].start, t[1].label)):
             text = docs[doc_id].text
-            left = text[max(0, span.start - width): span.start]
-            right = text[span.end: span.end + width]
+            left = text[max(0, span.start - width) : span.start]
+            right = text[span.end : span.end + width]
             shown = lambda s: s.replace("\n", "⏎")  # noqa: E731
             extra = f" [{span.status}]" if span.status else ""
             rule = f" rule={span.rule}" if span.rule else ""
             lines.append(
                 f"{kind} {span.label}{extra} {doc_id}:{span.start}-{span.end}{rule}\n"
-                f"   …{shown(left)}[[{shown(text[span.start:span.end])}]]{shown(right)}…"
+                f"   …{shown(left)}[[{shown(text[span.start : span.end])}]]{shown(right)}…"
             )
     for doc_id, g, p in report.errors.wrong_status:
-        text = docs[doc_id].text[p.start: p.end].replace("\n", "⏎")
+        text = docs[doc_id].text[p.start : p.end].replace("\n", "⏎")
         lines.append(f"STATUS {doc_id}:{p.start}-{p.end} gold={g.status} predicted={p.status} rule={p.rule}\n   {text}")
     return "\n".join(lines) if lines else "no errors"

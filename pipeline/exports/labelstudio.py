@@ -18,18 +18,34 @@ def to_tasks(docs: Iterable[Document]) -> List[dict]:
         result = []
         for k, span in enumerate(doc.spans):
             region = f"r{k}"
-            value = {"start": span.start, "end": span.end, "text": doc.text[span.start: span.end]}
-            result.append({"id": region, "from_name": "label", "to_name": "text", "type": "labels",
-                           "value": {**value, "labels": [span.label]}})
+            value = {"start": span.start, "end": span.end, "text": doc.text[span.start : span.end]}
+            result.append(
+                {
+                    "id": region,
+                    "from_name": "label",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {**value, "labels": [span.label]},
+                }
+            )
             if span.label == TOEZEGGING:
-                result.append({"id": region, "from_name": "status", "to_name": "text", "type": "choices",
-                               "value": {**value, "choices": [span.status]}})
+                result.append(
+                    {
+                        "id": region,
+                        "from_name": "status",
+                        "to_name": "text",
+                        "type": "choices",
+                        "value": {**value, "choices": [span.status]},
+                    }
+                )
         base = doc.base_model or "?"
-        tasks.append({
-            "id": n,
-            "data": {"doc_id": doc.id, "text": doc.text},
-            "predictions": [{"model_version": f"kamerbrieven-pipeline {__version__} ({base})", "result": result}],
-        })
+        tasks.append(
+            {
+                "id": n,
+                "data": {"doc_id": doc.id, "text": doc.text},
+                "predictions": [{"model_version": f"kamerbrieven-pipeline {__version__} ({base})", "result": result}],
+            }
+        )
     return tasks
 
 
@@ -60,8 +76,12 @@ def from_export(tasks: list, source: str, note: Callable[[str], None] = lambda m
         if doc_id in task_of:
             raise AnnotationError(f"{where}: doc_id {doc_id!r} also in task {task_of[doc_id]}")
         task_of[doc_id] = n
-        record = {"id": doc_id, "text": data["text"], "spans": _spans(annotation.get("result"), where),
-                  "meta": {"source": f"labelstudio:{source}"}}
+        record = {
+            "id": doc_id,
+            "text": data["text"],
+            "spans": _spans(annotation.get("result"), where),
+            "meta": {"source": f"labelstudio:{source}"},
+        }
         document_from_record(record, where)  # unknown label, text/offset mismatch, overlaps, missing status
         records.append(record)
     if not records:
@@ -87,14 +107,17 @@ def _newest(task: dict, where: str, note: Callable[[str], None]) -> Optional[dic
     chosen = pool[max(range(len(pool)), key=age)]
     if len(live) > 1:
         stamp = chosen.get("updated_at") or chosen.get("created_at")
-        note(f"{where}: {len(live)} annotations, took the newest non-empty one (id {chosen.get('id')}"
-             + (f", {stamp})" if stamp else ")"))
+        note(
+            f"{where}: {len(live)} annotations, took the newest non-empty one (id {chosen.get('id')}"
+            + (f", {stamp})" if stamp else ")")
+        )
     return chosen
 
 
 def _spans(result, where: str) -> List[dict]:
-    if not isinstance(result, list) or not all(isinstance(i, dict) and isinstance(i.get("value"), dict)
-                                               for i in result):
+    if not isinstance(result, list) or not all(
+        isinstance(i, dict) and isinstance(i.get("value"), dict) for i in result
+    ):
         raise AnnotationError(f"{where}: annotation 'result' is not a list of regions with a 'value'")
     labels: Dict[str, dict] = {}
     statuses: Dict[str, str] = {}
@@ -104,8 +127,9 @@ def _spans(result, where: str) -> List[dict]:
             continue
         if region is None or region == "":
             # the id pairs a TOEZEGGING with its status choice; without it spans would be merged or mispaired
-            raise AnnotationError(f"{where}: region without 'id' ({item.get('type')} {value.get('start')}-"
-                                  f"{value.get('end')})")
+            raise AnnotationError(
+                f"{where}: region without 'id' ({item.get('type')} {value.get('start')}-{value.get('end')})"
+            )
         if item.get("type") == "labels":
             names = value.get("labels") or []
             if not isinstance(names, list) or len(names) != 1:

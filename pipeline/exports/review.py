@@ -126,7 +126,7 @@ def span_rows(judged: List[Judged], text: str, labels, columns) -> str:
     for j in judged:
         if j.span.label not in labels:
             continue
-        cells = [j.span.label, j.verdict or "", text[j.span.start: j.span.end], j.span.status or "", j.span.rule or ""]
+        cells = [j.span.label, j.verdict or "", text[j.span.start : j.span.end], j.span.status or "", j.span.rule or ""]
         cells += [_fmt(j.span.attrs.get(c)) for c in columns]
         rows.append(f'<tr class="{esc(j.verdict)}">' + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
     head = ["label", "review", "text", "status", "rule"] + list(columns)
@@ -142,24 +142,29 @@ def _fmt(value) -> str:
 def document_page(pred: Document, judged: List[Judged], with_gold: bool) -> str:
     meta = pred.meta
     facts = [
-        ("document", pred.id), ("kamerstuk", pred.kamerstuk),
-        ("datum", meta.get("datum")), ("titel", meta.get("titel")), ("base model", pred.base_model),
+        ("document", pred.id),
+        ("kamerstuk", pred.kamerstuk),
+        ("datum", meta.get("datum")),
+        ("titel", meta.get("titel")),
+        ("base model", pred.base_model),
     ]
     body = [
-        f"<p><a href=\"../index.html\">index</a></p><h1>{esc(pred.id)}</h1>",
+        f'<p><a href="../index.html">index</a></p><h1>{esc(pred.id)}</h1>',
         '<p class="meta">' + " · ".join(f"{esc(k)}: {esc(v)}" for k, v in facts if v) + "</p>",
         legend(with_gold),
-        "<h2>Text</h2>", render_text(pred, judged),
+        "<h2>Text</h2>",
+        render_text(pred, judged),
         "<h2>Toezeggingen</h2>",
         span_rows(judged, pred.text, {TOEZEGGING}, TOEZEGGING_ATTRIBUTES),
-        "<h2>Entities</h2>", span_rows(judged, pred.text, set(ENTITY_LABELS), MINISTER_ATTRIBUTES),
+        "<h2>Entities</h2>",
+        span_rows(judged, pred.text, set(ENTITY_LABELS), MINISTER_ATTRIBUTES),
     ]
     return wrap(pred.id, "\n".join(body))
 
 
 def wrap(title: str, body: str) -> str:
     return (
-        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>{body}</body></html>\n"
     )
 
@@ -194,9 +199,14 @@ def index_page(rows, with_gold: bool) -> str:
             cells += [shown(pr[0]), shown(pr[1])]
         lines.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     body = (
-        f"<h1>Annotations: {len(rows)} documents</h1><p class=\"meta\">base model: {esc(', '.join(bases))}"
-        + (" · ordered worst first by the lower of precision and recall" if with_gold else "") + "</p>"
+        f'<h1>Annotations: {len(rows)} documents</h1><p class="meta">base model: {esc(", ".join(bases))}'
+        + (" · ordered worst first by the lower of precision and recall" if with_gold else "")
+        + "</p>"
         + legend(with_gold)
-        + "<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>" + "".join(lines) + "</table>"
+        + "<table><tr>"
+        + "".join(f"<th>{esc(h)}</th>" for h in head)
+        + "</tr>"
+        + "".join(lines)
+        + "</table>"
     )
     return wrap("Annotations", body)

@@ -33,10 +33,15 @@ def rows(docs: Iterable[Document]) -> Iterator[List[str]]:
         for span in doc.toezeggingen:
             attrs = span.attrs
             cells = [
-                doc.id, doc.kamerstuk, as_text(doc.meta.get("datum")), span.status or "",
+                doc.id,
+                doc.kamerstuk,
+                as_text(doc.meta.get("datum")),
+                span.status or "",
                 *(_attribute(name, attrs.get(name)) for name in TOEZEGGING_ATTRIBUTES),
-                sentence(doc.text[span.start: span.end]),
-                str(span.start), str(span.end), as_text(span.rule),
+                sentence(doc.text[span.start : span.end]),
+                str(span.start),
+                str(span.end),
+                as_text(span.rule),
             ]
             yield [neutralised(cell) for cell in cells]
 

@@ -31,7 +31,7 @@ def iter_pieces(text: str, max_len: int) -> Iterator[Tuple[int, str]]:
     """Cut a text longer than max_len at paragraph, line, sentence or word breaks: (offset, piece), lazily."""
     start = 0
     while len(text) - start > max_len:
-        window = text[start: start + max_len]
+        window = text[start : start + max_len]
         cut = None
         for pattern in BREAKS:
             ends = [m.end() for m in pattern.finditer(window) if m.end() > max_len // 2]
@@ -73,7 +73,9 @@ def merge(records: Iterable[Tuple[int, dict]], text: str) -> dict:
 
 
 def accepted(
-    items: Iterable, on_problem: Callable[[InputProblem], None], skip: AbstractSet[str] = frozenset(),
+    items: Iterable,
+    on_problem: Callable[[InputProblem], None],
+    skip: AbstractSet[str] = frozenset(),
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[InputDoc]:
     """The documents to annotate: problems and texts longer than max_chars (0: no limit) go to on_problem."""
@@ -83,15 +85,18 @@ def accepted(
         elif item.id in skip:
             continue
         elif max_chars and len(item.text) > max_chars:
-            on_problem(InputProblem(item.source, f"{len(item.text):,} characters, more than --max-chars "
-                                                 f"{max_chars:,} (pass --max-chars 0 for no limit)"))
+            on_problem(
+                InputProblem(
+                    item.source,
+                    f"{len(item.text):,} characters, more than --max-chars "
+                    f"{max_chars:,} (pass --max-chars 0 for no limit)",
+                )
+            )
         else:
             yield item
 
 
-def annotated_lines(
-    nlp: Language, docs: Iterable[InputDoc], batch_size: int = 16
-) -> Generator[str, None, None]:
+def annotated_lines(nlp: Language, docs: Iterable[InputDoc], batch_size: int = 16) -> Generator[str, None, None]:
     """One JSON line per document, in input order: runs of short documents batched, long ones piece by piece."""
     base = nlp.meta["kamer_base"]
     key = spans_key_of(nlp)
@@ -99,8 +104,10 @@ def annotated_lines(
     for long, run in itertools.groupby(docs, key=lambda doc: len(doc.text) > size):
         if long:
             for item in run:
-                parts = ((offset, doc_to_record(nlp(piece), item.id, item.source, base, key))
-                         for offset, piece in iter_pieces(item.text, size))
+                parts = (
+                    (offset, doc_to_record(nlp(piece), item.id, item.source, base, key))
+                    for offset, piece in iter_pieces(item.text, size)
+                )
                 yield dump_json_line(merge(parts, item.text))
         else:
             for doc, item in nlp.pipe(((d.text, d) for d in run), as_tuples=True, batch_size=batch_size):
@@ -137,9 +144,7 @@ def annotate(
     return written
 
 
-def _in_workers(
-    nlp: Language, docs: Iterable[InputDoc], batch_size: int, n_process: int
-) -> Generator[str, None, None]:
+def _in_workers(nlp: Language, docs: Iterable[InputDoc], batch_size: int, n_process: int) -> Generator[str, None, None]:
     """The lines of annotated_lines(), computed by forked workers (which inherit nlp), a batch per task."""
 
     def work(batch: List[InputDoc]) -> List[str]:

@@ -177,4 +177,3 @@ def _end_with_parent(parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
-

@@ -82,8 +82,13 @@ def convert_line(obj: dict, root: Path, where: str) -> dict:
         signers.append(signer)
     if "ondertekenaars" in meta:
         meta["ondertekenaars"] = signers
-    line = {"id": obj["id"], "source": obj["source"], "sha256": hashlib.sha256(data).hexdigest(), "spans": spans,
-            "meta": meta}
+    line = {
+        "id": obj["id"],
+        "source": obj["source"],
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "spans": spans,
+        "meta": meta,
+    }
     for key in ("split",):
         if key in obj:
             line[key] = obj[key]
