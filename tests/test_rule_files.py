@@ -17,6 +17,8 @@ import pipeline.components.toezeggingen  # noqa: F401
 from pipeline.knowledge.resource_files import ResourceError
 from pipeline.knowledge.termijnen import month_number
 
+pytestmark = pytest.mark.unit  # tiny rule files written in the test: part of make test-fast
+
 TITLE_RULE = {
     "id": "minister:title_surname",
     "label": "MINISTER",
