@@ -2,6 +2,8 @@
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.schema import MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES
+
 FURNITURE_KEY = "kamer_furniture"  # doc.user_data: one byte per token, 1 = furniture
 
 
@@ -27,17 +29,7 @@ def register() -> None:
         # metadata read from the letter: kamerstuk, titles, date, signatories
         Doc.set_extension("letter", default=None)
     # links of MINISTER spans and attributes of TOEZEGGING spans (docs/annotation.md)
-    for name in (
-        "persoon",
-        "functie",
-        "land",
-        "bewindspersoon",
-        "ministerie",
-        "onderwerp",
-        "termijn",
-        "termijn_datum",
-        "herkomst",
-    ):
+    for name in MINISTER_ATTRIBUTES + TOEZEGGING_ATTRIBUTES:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
