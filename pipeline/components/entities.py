@@ -158,7 +158,7 @@ class EntityTagger(DataBackedComponent):
         chosen = self._resolve([c for c in candidates if c.context is None])
         chosen = self._extend_nationality(view, chosen)
         chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
-        chosen = apply_acronyms(view, chosen, self.org_heads)
+        chosen = apply_acronyms(view, chosen, self.org_heads, self.lists)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)
