@@ -1,0 +1,76 @@
+"""Structural names of bodies on invented sentences (issue 13): bodies named after a person, head-first Dutch bodies
+with a capitalised qualifier, universities and English bodies with their whole name. The rules are data
+(resources/entity_rules.jsonl and lists/), so these tests run the real resources on a blank model."""
+
+import pytest
+import spacy
+
+import pipeline.components.entities  # noqa: F401  (registers the factory)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("nl")
+    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def organisations(doc):
+    return [e.text for e in doc.ents if e.label_ == "ORGANISATIE"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Het rapport van de Commissie-Jansen verscheen gisteren.", "Commissie-Jansen"),
+        ("Wij wachten op de commissie Van der Berg voordat wij besluiten.", "commissie Van der Berg"),
+        ("De werkgroep De Vries adviseert over de bouw.", "werkgroep De Vries"),
+    ],
+)
+def test_a_body_named_after_its_chair_is_one_organisation(nlp, text, name):
+    assert organisations(nlp(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ik heb advies gevraagd aan de Raad voor de Scheepvaartbouw over dit plan.", "Raad voor de Scheepvaartbouw"),
+        ("Het toezicht ligt bij de Inspectie van het Tuinwezen sinds vorig jaar.", "Inspectie van het Tuinwezen"),
+        ("De Inspectie Wegen en Bruggen heeft geen bezwaar.", "Inspectie Wegen en Bruggen"),
+        ("Het Planbureau voor de Kustgebieden rekent dit door.", "Planbureau voor de Kustgebieden"),
+        (
+            "Het verslag van de Raad voor Visserij en Landbouw, Bosbouw en Jacht volgt.",
+            "Raad voor Visserij en Landbouw, Bosbouw en Jacht",
+        ),
+        ("Zij studeerde aan de Universiteit Zandvoort in de jaren negentig.", "Universiteit Zandvoort"),
+        ("Het onderzoek komt van de Technische Universiteit Zwolle en anderen.", "Technische Universiteit Zwolle"),
+        ("Zij ligt in het Universitair Medisch Centrum Assen.", "Universitair Medisch Centrum Assen"),
+    ],
+)
+def test_a_dutch_body_keeps_its_capitalised_qualifier(nlp, text, name):
+    assert organisations(nlp(text)) == [name]
+
+
+def test_a_dutch_body_head_without_qualifier_or_before_an_article_stays_short(nlp):
+    # "de Raad het voorstel": the article starts a new phrase, it is no qualifier
+    assert organisations(nlp("Daarna stuurde de Raad het Zwolse voorstel terug.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Wij spraken met the Joint Standing Committee on Harbour Affairs over de haven.",
+            "Joint Standing Committee on Harbour Affairs",
+        ),
+        (
+            "De zaak ligt bij het Court of Appeal of the Northern Isles sinds maart.",
+            "Court of Appeal of the Northern Isles",
+        ),
+        ("Het geld komt van de Karistan Reconstruction Bank en anderen.", "Karistan Reconstruction Bank"),
+        ("Het Office for Coastal Affairs opent een kantoor.", "Office for Coastal Affairs"),
+    ],
+)
+def test_an_english_body_is_tagged_over_its_whole_length(nlp, text, name):
+    assert organisations(nlp(text)) == [name]
