@@ -7,6 +7,7 @@ from typing import Callable, List, NoReturn, Optional
 import typer
 from tqdm import tqdm
 
+from pipeline.run.limits import DEFAULT_MAX_CHARS
 from pipeline.schema import CHECK_SPLIT
 
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
@@ -44,7 +45,7 @@ def extract(
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
     partition_size: int = typer.Option(32, help="documents per Dask task"),
     max_chars: int = typer.Option(
-        5_000_000, "--max-chars", help="skip (and report) a document longer than this; 0 = no limit"
+        DEFAULT_MAX_CHARS, "--max-chars", help="skip (and report) a document longer than this; 0 = no limit"
     ),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from pipeline.assemble import load
 from pipeline.io.readers import InputDoc
-from pipeline.run.extraction import annotate, pieces
+from pipeline.run.extraction import annotate, iter_pieces
 
 # Runs in a fresh process so that its peak memory (VmHWM) is its own: the default pipeline (whose memory
 # grows with the length of the text it is given), pieces of `piece` characters, one document of `size`.
@@ -107,7 +107,7 @@ def test_a_long_document_gives_the_spans_of_its_pieces_at_their_true_offsets(bla
     annotate(blank_nlp, [InputDoc("long", text, "long.txt")], lines.append, on_problem=print)
     record = json.loads(lines[0])
     expected = []
-    for offset, piece in pieces(text, 100_000):
+    for offset, piece in iter_pieces(text, 100_000):
         doc = blank_nlp(piece)
         expected += [(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents]
     found = [(s["start"], s["end"], s["label"]) for s in record["spans"] if s["label"] != "TOEZEGGING"]

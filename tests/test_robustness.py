@@ -11,12 +11,12 @@ from conftest import REPO, SEEDS, seed_text
 
 from pipeline.io.journal import Journal
 from pipeline.io.readers import iter_inputs
-from pipeline.run.extraction import annotate, pieces
+from pipeline.run.extraction import annotate, iter_pieces
 
 
 def test_pieces_cut_at_breaks_and_cover_the_text():
     text = seed_text("kst-28676-325")
-    parts = pieces(text, 2000)
+    parts = list(iter_pieces(text, 2000))
     assert "".join(p for _, p in parts) == text
     assert all(len(p) <= 2000 for _, p in parts[:-1]) and len(parts) > 5
     assert all(text[off : off + len(p)] == p for off, p in parts)

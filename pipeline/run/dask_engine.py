@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional
 from pipeline.io.journal import Journal
 from pipeline.io.readers import InputDoc, InputProblem
 from pipeline.io.writers import atomic_writer
-from pipeline.run.extraction import DEFAULT_MAX_CHARS, accepted, annotated_lines, batches
+from pipeline.run.extraction import accepted, annotated_lines, batches
+from pipeline.run.limits import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -16,15 +16,10 @@ from spacy.language import Language
 from pipeline.io.readers import InputDoc, InputProblem
 from pipeline.io.writers import dump_json_line
 from pipeline.records import doc_to_record, spans_key_of
+from pipeline.run.limits import DEFAULT_MAX_CHARS, PIECE_CHARS
 from pipeline.run.workers import Pool
 
 BREAKS = [re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+")]
-# ~370 MB of working memory with the bundled model; longer pieces do not make the pipeline faster.
-PIECE_CHARS = 100_000
-# Memory no longer limits the length (pieces), so this guards against mistakes: even budgets and annual reports
-# (a few hundred pages, ~3,000 characters a page) stay under 2 million characters; a text of more than 5 million
-# is most likely a dump of many documents or the wrong file. Skipped unless the limit is raised (0: no limit).
-DEFAULT_MAX_CHARS = 5_000_000
 
 
 def iter_pieces(text: str, max_len: int) -> Iterator[Tuple[int, str]]:
@@ -42,10 +37,6 @@ def iter_pieces(text: str, max_len: int) -> Iterator[Tuple[int, str]]:
         yield start, window[:cut]
         start += cut
     yield start, text[start:]
-
-
-def pieces(text: str, max_len: int) -> List[Tuple[int, str]]:
-    return list(iter_pieces(text, max_len))
 
 
 def merge(records: Iterable[Tuple[int, dict]], text: str) -> dict:
