@@ -38,6 +38,7 @@ LETTER_FIELDS: Tuple[str, ...] = ("kamerstuk", "dossier_titel", "titel", "datum"
 # on these, never on the text of a rule id
 RULE_ROLES: Tuple[str, ...] = (
     "portfolio_title",  # a MINISTER title with a known portfolio ("Minister van Defensie"), paired with names
+    "portfolio_title_name",  # a title with its portfolio and the name after it ("minister van Financiën Jansen")
     "title",  # a MINISTER title whose portfolio is not in the list ("Minister voor Klimaat"), never paired
     "title_name",  # a MINISTER title followed by a surname ("Minister Blok"): the name decides the person
     "bare_title",  # a MINISTER title alone ("de Minister"): the office comes from the signers

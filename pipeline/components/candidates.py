@@ -18,6 +18,7 @@ class Candidate:
     priority: int = 0
     fallback: bool = False
     context: Optional[str] = None
+    name_start: Optional[int] = None  # role portfolio_title_name: where the person's name begins
 
     @property
     def length(self) -> int:

@@ -39,8 +39,10 @@ from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.macros import expand_refs, resolve_part
 from pipeline.knowledge.resource_files import RESOURCES, Located, ResourceError, read_list, read_rule_file, read_tsv
 
-SPACE_ELEMENT = {"IS_SPACE": True, "OP": "*"}
+# whitespace between the words of a name: a line break, never a blank line (a heading and the next paragraph)
+SPACE_ELEMENT = {"IS_SPACE": True, "TEXT": {"REGEX": "\\A[^\n]*\n?[^\n]*\\Z"}, "OP": "*"}
 TRAILING_CONNECTORS = {"en", "of", ","}
+NATIONALITY_ENDINGS = ("se", "sche")
 
 
 @Language.factory(
@@ -114,7 +116,10 @@ class EntityTagger(DataBackedComponent):
         self.courtesy = {w.lower() for w in self.lists.get("courtesy_titles", [])}
         self.honorifics = {w.lower() for w in self.lists.get("honorifics", [])}
         self.titles = {w.lower() for w in self.lists.get("minister_titles", [])}
-        self.known_surnames = {surname for _, surname in self.data.get("people", [])}
+        self.known_surnames = {surname.lower() for _, surname in self.data.get("people", [])}
+        self.member_words = {w.lower() for w in self.lists.get("member_of_parliament_words", [])}
+        self.particles = set(self.lists.get("name_particles", []) + self.lists.get("name_particles_capitalised", []))
+        self.title_stopwords = set(self.lists.get("title_stopwords", []))
         self.org_heads = tuple(w.lower() for w in self.lists.get("org_name_heads", []))
 
     def _phrase_rows(self) -> Iterable[dict]:
@@ -157,6 +162,7 @@ class EntityTagger(DataBackedComponent):
         candidates = list(self._phrase_candidates(view)) + list(self._rule_candidates(view))
         chosen = self._resolve([c for c in candidates if c.context is None])
         chosen = self._extend_nationality(view, chosen)
+        chosen = self._join_following_name(view, chosen)
         chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
         chosen = apply_acronyms(view, chosen, self.org_heads, self.lists)
         spans = []
@@ -164,6 +170,8 @@ class EntityTagger(DataBackedComponent):
             span = Span(doc, c.start, c.end, label=c.label)
             span._.rule = c.rule
             span._.role = c.role
+            if c.name_start is not None:
+                span._.person_start = c.name_start
             spans.append(span)
         doc.ents = spans
         return doc
@@ -240,7 +248,7 @@ class EntityTagger(DataBackedComponent):
         out = []
         for c in chosen:
             prev = previous_content(doc, c.start)
-            if c.label != "MINISTER" or prev is None or prev.lower_ not in self.nationalities:
+            if c.label != "MINISTER" or prev is None or not self._is_nationality(prev):
                 out.append(c)
                 continue
             if not any(o.start <= prev.i < o.end for o in chosen):
@@ -248,14 +256,94 @@ class EntityTagger(DataBackedComponent):
             out.append(c)
         return out
 
+    def _is_nationality(self, token: Token) -> bool:
+        # a listed adjective, or one built like them: capitalised and ending in -se/-sche ("Karistaanse")
+        if token.lower_ in self.nationalities:
+            return True
+        return token.is_title and len(token) > 4 and token.lower_.endswith(NATIONALITY_ENDINGS)
+
+    def _join_following_name(self, doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
+        """'de minister van Financiën Jansen': a name written right after a title with its portfolio is in its span.
+
+        The name follows on the same line without a comma (a comma makes an apposition: two spans).
+        """
+        taken = {i: c for c in chosen for i in range(c.start, c.end)}
+        out = []
+        for c in chosen:
+            end = self._name_end(doc, c.end, taken) if c.label == "MINISTER" and c.role == "portfolio_title" else None
+            if end is None:
+                out.append(c)
+                continue
+            absorbed = {id(taken[i]) for i in range(c.end, end) if i in taken}
+            out = [o for o in out if id(o) not in absorbed]
+            chosen = [o for o in chosen if id(o) not in absorbed]
+            joined = Candidate(
+                c.start, end, c.label, c.rule + "+name", "portfolio_title_name", c.priority, name_start=c.end
+            )
+            out.append(joined)
+            for i in range(joined.start, joined.end):
+                taken[i] = joined
+        return [o for o in out if all(taken.get(i) is o for i in range(o.start, o.end))]
+
+    def _name_end(self, doc: Doc, start: int, taken: Dict[int, Candidate]) -> Optional[int]:
+        """End of a person's name starting at token `start` (Capitalised words and particles), or None."""
+        i, end = start, None
+        while i < len(doc) and i - start < 5:
+            tok = doc[i]
+            other = taken.get(i)
+            if other is not None and not (other.label == "MINISTER" and other.role == "name"):
+                break
+            if self._name_word(tok):
+                end = i + 1
+            elif tok.text not in self.particles:
+                break
+            i += 1
+        return end
+
+    def _name_word(self, tok: Token) -> bool:
+        return (
+            tok.is_title
+            and not tok.is_stop
+            and not tok.is_sent_start
+            and "." not in tok.text
+            and tok.text not in self.title_stopwords
+            and tok.lower_ not in self.titles
+        )
+
     def _add_context_names(self, doc, chosen, context_cands) -> List[Candidate]:
         """Names that are a MINISTER only in context; accepted longest first."""
-        ordered = sorted(context_cands, key=lambda c: (-c.length, -c.priority, c.start))
-        for c in ordered:
-            ministers = [m for m in chosen if m.label == "MINISTER"]
-            if self._context_holds(doc, c, ministers):
-                chosen = take_non_overlapping([c], chosen)
+        members = self._members_of_parliament(doc)
+        ordered = [
+            c
+            for c in sorted(context_cands, key=lambda c: (-c.length, -c.priority, c.start))
+            if doc[c.end - 1].lower_ not in members or c.context in ("next_to_minister", "next_to_minister_or_known")
+        ]
+        # a second round: a name beside a signatory accepted in the first ("A. Jansen B. de Vries")
+        for _round in range(2):
+            for c in ordered:
+                ministers = [m for m in chosen if m.label == "MINISTER"]
+                if self._context_holds(doc, c, ministers):
+                    chosen = take_non_overlapping([c], chosen)
         return chosen
+
+    def _members_of_parliament(self, doc: Doc) -> set:
+        """Surnames the letter gives as members of parliament ('het lid Slob', 'de leden Van Raak en Pechtold').
+
+        A former or later bewindspersoon mentioned as Kamerlid is no MINISTER anywhere in that letter.
+        """
+        members = set()
+        for tok in doc:
+            if tok.lower_ not in self.member_words:
+                continue
+            for nxt in doc[tok.i + 1 : tok.i + 12]:
+                if nxt.is_space or nxt.text in self.particles or nxt.lower_ in {"en", ",", "(", ")"}:
+                    continue
+                if nxt.is_title or nxt.is_upper:
+                    if nxt.is_title and nxt.text not in self.title_stopwords:
+                        members.add(nxt.lower_)
+                    continue
+                break
+        return members
 
     def _context_holds(self, doc: Doc, cand: Candidate, ministers: List[Candidate]) -> bool:
         if cand.context == "next_to_minister":
@@ -263,7 +351,11 @@ class EntityTagger(DataBackedComponent):
         if cand.context == "next_to_minister_or_known":
             # "S.A.M. Kaag" anywhere: initials before the surname of a known bewindspersoon
             tail = (doc[i : cand.end].text for i in range(cand.start + 1, cand.end))
-            return any(t in self.known_surnames for t in tail) or self._next_to_minister(doc, cand, ministers)
+            return (
+                any(t.lower() in self.known_surnames for t in tail)
+                or self._next_to_minister(doc, cand, ministers)
+                or self._beside_signatory(doc, cand, ministers)
+            )
         if cand.context == "known_person":
             return not self._other_role_follows(doc, cand)
         if cand.context == "after_honorific":
@@ -282,6 +374,14 @@ class EntityTagger(DataBackedComponent):
             return False
         role = next_content(doc, comma.i)
         return role is not None and role.is_lower and role.lower_ not in self.titles
+
+    @staticmethod
+    def _beside_signatory(doc: Doc, cand: Candidate, ministers: List[Candidate]) -> bool:
+        """Signatures side by side ('M.J.M. Verhagen E. van Middelkoop'): a name right after a signatory's name."""
+        before = previous_content(doc, cand.start)
+        if before is None or any("\n" in t.text for t in doc[before.i + 1 : cand.start]):
+            return False  # on the same line: "I. Inleiding" on the next line is a heading
+        return any(m.role == "name" and m.end == before.i + 1 for m in ministers)
 
     def _next_to_minister(self, doc: Doc, cand: Candidate, ministers: List[Candidate]) -> bool:
         """Name directly after 'Title,' (signature) or directly before ', Title' (apposition)."""

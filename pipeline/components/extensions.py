@@ -19,7 +19,8 @@ def is_furniture(token: Token) -> bool:
 def register() -> None:
     # force=False keeps this idempotent when several components import it.
     # rule: the id of the rule that found the span (in the output); role: what the span is (schema.RULE_ROLES)
-    for name in ("rule", "role", "status"):
+    # person_start: in a MINISTER span with role portfolio_title_name, the token where the name begins
+    for name in ("rule", "role", "status", "person_start"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Token.has_extension("is_furniture"):

@@ -106,6 +106,9 @@ class Linker(DataBackedComponent):
     def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict], partners) -> None:
         role = ent._.role
         first = ent[0].lower_
+        if role == "portfolio_title_name":
+            self._link_title_with_name(ent, ref)
+            return
         if first in self.data["nationalities"]:
             ent._.land = self.data["nationalities"][first]
             ent._.functie = canonical_title(ent[1:].text)
@@ -143,8 +146,20 @@ class Linker(DataBackedComponent):
         else:
             ent._.persoon = self._person_by_office(functie, ref) if functie and dutch else None
 
+    def _link_title_with_name(self, ent: Span, ref: Optional[date]) -> None:
+        """'de Duitse minister van Financiën Jansen': the title gives the office, the name the person."""
+        doc = ent.doc
+        title, name = doc[ent.start : ent._.person_start], doc[ent._.person_start : ent.end]
+        land = self.data["nationalities"].get(title[0].lower_) if len(title) > 1 else None
+        if land is not None or (title[0].is_title and title[0].lower_.endswith(("se", "sche")) and len(title) > 1):
+            title = title[1:]  # a nationality adjective ("Karistaanse"), listed or not
+        row = self._person_by_name(name.text, ref) if land is None else None
+        ent._.functie = canonical_title(title.text)
+        ent._.persoon = row["persoon"] if row else _clean(name.text)
+        ent._.land = land or ("NL" if row else None)
+
     def _bare_title_office(self, doc: Doc, ent: Span, signers: List[dict]) -> Optional[str]:
-        word = ent.text.lower().split()[0]
+        word = re.sub(r"^minister\s+president\b", "minister-president", ent.text.lower()).split()[0]
         if word in {"minister-president", "premier"}:
             return "Minister-President"
         # "DE MINISTER EN STAATSSECRETARIS VAN FINANCIËN": both titles share the portfolio
