@@ -1,0 +1,111 @@
+"""The Dutch armed forces, police, intelligence and crisis bodies (gazetteers/nl_security.jsonl) on invented
+sentences: the file loads and is clean, every name in it is tagged whole, and the generic words the guide leaves
+untagged ("de politie", "de marine", "de krijgsmacht") stay so. Runs the real resources on a blank model."""
+
+import shutil
+
+import pytest
+import spacy
+
+import pipeline.components.entities  # noqa: F401  (registers the factory)
+from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
+
+FILE = "gazetteers/nl_security.jsonl"
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return [located.row for located in read_rule_file(FILE, None, "gazetteer")]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("nl")
+    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp_alone(tmp_path_factory):
+    """The real resources with this gazetteer as the only one: the list must be complete on its own."""
+    root = tmp_path_factory.mktemp("resources") / "resources"
+    shutil.copytree(RESOURCES, root)
+    for path in (root / "gazetteers").glob("*.jsonl"):
+        if path.name != "nl_security.jsonl":
+            path.unlink()
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kamer_pdf_repair")
+    nlp.add_pipe("kamer_sentences")
+    nlp.add_pipe("kamer_entities", config={"resources_dir": str(root)})
+    return nlp
+
+
+def organisations(doc):
+    return [e.text for e in doc.ents if e.label_ == "ORGANISATIE"]
+
+
+def test_the_file_loads_with_one_id_and_only_organisations(rows):
+    assert len(rows) > 150
+    assert {r["id"] for r in rows} == {"gazetteer:nl_security"}
+    assert {r["label"] for r in rows} == {"ORGANISATIE"}
+
+
+def test_no_pattern_is_listed_twice(rows):
+    patterns = [r["pattern"] for r in rows]
+    assert len(patterns) == len(set(patterns))
+
+
+def test_every_name_is_tagged_whole_in_a_sentence(nlp_alone, rows):
+    # a name that tokenises or case-checks badly would come out shorter, split or not at all
+    missed = []
+    for row in rows:
+        doc = nlp_alone(f"Wij hebben daarover gesproken met {row['pattern']} in Den Haag.")
+        if row["pattern"] not in organisations(doc):
+            missed.append(row["pattern"])
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Bij de grensovergang controleert de Koninklijke Marechaussee alle auto's.", ["Koninklijke Marechaussee"]),
+        ("De marechaussee bewaakt ook de ambassades.", ["marechaussee"]),
+        (
+            "Het schip valt onder het Commando Zeestrijdkrachten (CZSK) in Den Helder.",
+            ["Commando Zeestrijdkrachten", "CZSK"],
+        ),
+        ("Volgens de MIVD is de dreiging toegenomen.", ["MIVD"]),
+        ("Het Commando Zee-\nstrijdkrachten levert een fregat.", ["Commando Zee-\nstrijdkrachten"]),
+        ("DE KONINKLIJKE MARECHAUSSEE EN HET KORPS MARINIERS", ["KONINKLIJKE MARECHAUSSEE", "KORPS MARINIERS"]),
+        ("Toen heette de AIVD nog BVD en de NCTV nog NCTb.", ["AIVD", "BVD", "NCTV", "NCTb"]),
+        ("De AIVD en de NCTV stellen samen het dreigingsbeeld op.", ["AIVD", "NCTV"]),
+        ("Eenheden van 11 Luchtmobiele Brigade oefenen in Duitsland.", ["11 Luchtmobiele Brigade"]),
+        ("Het hoofdkwartier van 1 Duits-Nederlands Legerkorps staat in Münster.", ["1 Duits-Nederlands Legerkorps"]),
+        ("De koninklijke landmacht levert twee compagnieën.", ["koninklijke landmacht"]),
+        ("Het Korps landelijke politiediensten (KLPD) is opgegaan in de Nationale Politie.", None),
+        ("De Dienst Speciale Interventies rukte uit.", ["Dienst Speciale Interventies"]),
+        ("Het Nationaal Crisiscentrum coördineert de informatie.", ["Nationaal Crisiscentrum"]),
+    ],
+)
+def test_names_in_invented_sentences(nlp, nlp_alone, text, names):
+    expected = names or ["Korps landelijke politiediensten", "KLPD", "Nationale Politie"]
+    assert organisations(nlp(text)) == expected
+    assert organisations(nlp_alone(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De politie heeft de verdachte aangehouden.",
+        "De Russische marine oefent in de Oostzee.",
+        "De krijgsmacht moet snel kunnen optreden.",
+        "De landmacht en de luchtmacht oefenen samen.",
+        "Een landelijke eenheid van de politie is opgericht.",
+        "De commandant der strijdkrachten bezocht de troepen.",
+        "De Libische kustwacht onderschept bootjes.",
+        "De Afghaanse nationale politie groeit snel.",
+    ],
+)
+def test_generic_words_stay_untagged(nlp_alone, text):
+    assert organisations(nlp_alone(text)) == []
