@@ -76,7 +76,7 @@ def test_acronym_defined_in_brackets_is_tagged_where_it_recurs(nlp):
         ("aNRF", "OPERATIE"),
     ]
     assert [e._.rule for e in doc.ents] == [
-        "gazetteer:operation",
+        "gazetteer:nato_operation",
         "acronym:defined_in_brackets",
         "acronym:defined_earlier",
     ]
