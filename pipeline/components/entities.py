@@ -43,6 +43,11 @@ from pipeline.knowledge.resource_files import RESOURCES, Located, ResourceError,
 SPACE_ELEMENT = {"IS_SPACE": True, "TEXT": {"REGEX": "\\A[^\n]*\n?[^\n]*\\Z"}, "OP": "*"}
 TRAILING_CONNECTORS = {"en", "of", ","}
 NATIONALITY_ENDINGS = ("se", "sche")
+# a rotation or edition number: "14", "2011", "2011-1", or a Roman numeral ("II")
+ROTATION_NUMBER = r"(?:\d{1,4}(?:-\d{1,2})?|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))"
+# one word: the name of a force with its number ("NRF-14", "SNMG2", "CTF-150", "EUFOR-II")
+NUMBERED_WORD = re.compile(rf"^(?P<stem>[A-Za-z]+?)(?:-{ROTATION_NUMBER}|(?P<glued>\d{{1,3}}))$")
+SPACED_NUMBER = re.compile(rf"^{ROTATION_NUMBER}$")
 
 
 @Language.factory(
@@ -121,6 +126,12 @@ class EntityTagger(DataBackedComponent):
         self.particles = set(self.lists.get("name_particles", []) + self.lists.get("name_particles_capitalised", []))
         self.title_stopwords = set(self.lists.get("title_stopwords", []))
         self.org_heads = tuple(w.lower() for w in self.lists.get("org_name_heads", []))
+        self.operation_heads = {w.lower() for w in self.lists.get("operation_heads", [])}
+        # one-word names of operations and forces, which a rotation number may follow ("NRF-14")
+        self.one_word_operations = {
+            row["pattern"] for row in self.data["gazetteer"] if row["label"] == "OPERATIE" and " " not in row["pattern"]
+        }
+        self.numbered_forces = set(self.lists.get("numbered_force_acronyms", []))
 
     def _phrase_rows(self) -> Iterable[dict]:
         yield from self.data["gazetteer"]
@@ -160,7 +171,9 @@ class EntityTagger(DataBackedComponent):
         # the rules read the words as they read ("Mini\u00adster"); token i of view is token i of doc
         view = visible_doc(doc)
         candidates = list(self._phrase_candidates(view)) + list(self._rule_candidates(view))
+        candidates += self._numbered_word_candidates(view)
         chosen = self._resolve([c for c in candidates if c.context is None])
+        chosen = self._extend_rotations(view, chosen)
         chosen = self._extend_nationality(view, chosen)
         chosen = self._join_following_name(view, chosen)
         chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
@@ -188,6 +201,8 @@ class EntityTagger(DataBackedComponent):
             tokens = content[start:end]
             if not self._case_ok(label, tokens):
                 continue
+            if label == "OPERATIE" and len(tokens) > 1 and tokens[0].lower_ in self.operation_heads:
+                tokens = tokens[1:]  # "Operation Enduring Freedom": the generic head stays out (guide)
             yield Candidate(tokens[0].i, tokens[-1].i + 1, label, rule, role, int(priority), context=context or None)
 
     def _case_ok(self, label: str, tokens: Sequence[Token]) -> bool:
@@ -219,6 +234,46 @@ class EntityTagger(DataBackedComponent):
                 bool(rule.get("fallback", False)),
                 rule.get("context"),
             )
+
+    def _numbered_word_candidates(self, doc: Doc) -> List[Candidate]:
+        """'NRF-14', 'SNMG2', 'CTF-150': a force's name glued to its rotation number is one word.
+
+        The stem is a one-word operation of the gazetteers (then only with a hyphen: "ISAF2" may be ISAF with
+        footnote 2) or a force acronym that is always numbered (lists/numbered_force_acronyms.txt)."""
+        found = []
+        for tok in doc:
+            m = NUMBERED_WORD.match(tok.text)
+            if m is None or is_furniture(tok):
+                continue
+            stem = m.group("stem")
+            known = m.group("glued") is None and stem in self.one_word_operations
+            if known or stem in self.numbered_forces:
+                found.append(Candidate(tok.i, tok.i + 1, "OPERATIE", "operatie:numbered_rotation", "entity", 20))
+        return found
+
+    def _extend_rotations(self, doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
+        """'EUFOR II', 'NRF 2011', 'CTF 151': a rotation or edition number written after a force's name joins it.
+
+        Only on the same line and with a single space; a digit number only when no word follows that it could
+        count ("KFOR 150 militairen" is a quantity)."""
+        out = []
+        for c in chosen:
+            nxt = doc[c.end] if c.end < len(doc) else None
+            if (
+                c.label != "OPERATIE"
+                or nxt is None
+                or doc[c.end - 1].whitespace_ != " "
+                or not SPACED_NUMBER.match(nxt.text)
+                or any(o.start <= nxt.i < o.end for o in chosen)
+            ):
+                out.append(c)
+                continue
+            after = next_content(doc, nxt.i)
+            if nxt.text[:1].isdigit() and after is not None and after.is_alpha and not after.is_stop:
+                out.append(c)
+                continue
+            out.append(Candidate(c.start, nxt.i + 1, c.label, c.rule + "+rotation", c.role, c.priority, c.fallback))
+        return out
 
     @staticmethod
     def _after_excluded(doc: Doc, start: int, rule: dict) -> bool:
