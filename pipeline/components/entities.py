@@ -5,7 +5,8 @@ Three sources of candidates, all data under resources/:
 * gazetteers (``gazetteers/*.jsonl``, one name per line) and compositions
   (``compositions.jsonl``: "minister" x "van" x every portfolio, ...), matched
   on the repaired token NORMs, so "Noord-\\nAtlantische Raad" and "Europese
-  \\nCommissie" match; a case check keeps "EU" from matching "eu".
+  \\nCommissie" match; a case check keeps "EU" from matching "eu" but lets an
+  acronym of 4+ letters match its word form ("Navo"; name_variants.py).
 * token rules (``entity_rules.jsonl``): spaCy Matcher patterns; "@name" in a
   pattern stands for a word list under ``lists/``; an element marked
   ``"_drop": true`` is matched but left out of the span ("operatie" in
@@ -16,9 +17,12 @@ Three sources of candidates, all data under resources/:
   MINISTER title (signature block, apposition).
 
 Overlaps resolve longest first; fallback rules only fill gaps that no other
-rule touches. Every entity records its rule in ``span._.rule`` and what it is
-in ``span._.role`` (the rule row's "role"; gazetteer rows default to
-"gazetteer"): later components read the role, never the rule id.
+rule touches. Then variants of a known body join up (name_variants.py): "VN
+Veiligheidsraad" written apart is one span, and so is a coordination ending in
+a body ("Transport, Telecommunicatie en Energieraad"). Every entity records
+its rule in ``span._.rule`` and what it is in ``span._.role`` (the rule row's
+"role"; gazetteer rows default to "gazetteer"): later components read the
+role, never the rule id.
 """
 
 import itertools
