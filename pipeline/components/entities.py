@@ -5,7 +5,8 @@ Three sources of candidates, all data under resources/:
 * gazetteers (``gazetteers/*.jsonl``, one name per line) and compositions
   (``compositions.jsonl``: "minister" x "van" x every portfolio, ...), matched
   on the repaired token NORMs, so "Noord-\\nAtlantische Raad" and "Europese
-  \\nCommissie" match; a case check keeps "EU" from matching "eu".
+  \\nCommissie" match; a case check keeps "EU" from matching "eu" but lets an
+  acronym of 4+ letters match its word form ("Navo"; name_variants.py).
 * token rules (``entity_rules.jsonl``): spaCy Matcher patterns; "@name" in a
   pattern stands for a word list under ``lists/``; an element marked
   ``"_drop": true`` is matched but left out of the span ("operatie" in
@@ -16,9 +17,12 @@ Three sources of candidates, all data under resources/:
   MINISTER title (signature block, apposition).
 
 Overlaps resolve longest first; fallback rules only fill gaps that no other
-rule touches. Every entity records its rule in ``span._.rule`` and what it is
-in ``span._.role`` (the rule row's "role"; gazetteer rows default to
-"gazetteer"): later components read the role, never the rule id.
+rule touches. Then variants of a known body join up (name_variants.py): "VN
+Veiligheidsraad" written apart is one span, and so is a coordination ending in
+a body ("Transport, Telecommunicatie en Energieraad"). Every entity records
+its rule in ``span._.rule`` and what it is in ``span._.role`` (the rule row's
+"role"; gazetteer rows default to "gazetteer"): later components read the
+role, never the rule id.
 """
 
 import itertools
@@ -34,6 +38,7 @@ from spacy.vocab import Vocab
 from pipeline.components.acronyms import apply_acronyms
 from pipeline.components.candidates import Candidate, next_content, overlaps, previous_content, take_non_overlapping
 from pipeline.components.extensions import is_furniture
+from pipeline.components.name_variants import NameVariants, case_compatible, repaired_surface
 from pipeline.components.pdf_repair import content_tokens, visible_doc
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.macros import expand_refs, resolve_part
@@ -132,6 +137,12 @@ class EntityTagger(DataBackedComponent):
             row["pattern"] for row in self.data["gazetteer"] if row["label"] == "OPERATIE" and " " not in row["pattern"]
         }
         self.numbered_forces = set(self.lists.get("numbered_force_acronyms", []))
+        bodies = {
+            row["pattern"]
+            for row in self.data["gazetteer"]
+            if row["label"] == "ORGANISATIE" and len(self.nlp.make_doc(row["pattern"])) == 1
+        }
+        self.variants = NameVariants(bodies, self.lists.get("body_compound_heads", []))
 
     def _phrase_rows(self) -> Iterable[dict]:
         yield from self.data["gazetteer"]
@@ -172,8 +183,11 @@ class EntityTagger(DataBackedComponent):
         view = visible_doc(doc)
         candidates = list(self._phrase_candidates(view)) + list(self._rule_candidates(view))
         candidates += self._numbered_word_candidates(view)
+        candidates += self.variants.compound_candidates(view)
         chosen = self._resolve([c for c in candidates if c.context is None])
         chosen = self._extend_rotations(view, chosen)
+        chosen = self.variants.join_written_apart(view, chosen)
+        chosen = self.variants.extend_coordinations(view, chosen)
         chosen = self._extend_nationality(view, chosen)
         chosen = self._join_following_name(view, chosen)
         chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
@@ -208,7 +222,9 @@ class EntityTagger(DataBackedComponent):
     def _case_ok(self, label: str, tokens: Sequence[Token]) -> bool:
         surface = tuple(repaired_surface(t) for t in tokens)
         forms = self.phrase_forms.get((label, tuple(s.lower() for s in surface)), [])
-        return any(form is None or case_compatible(surface, form) for form in forms)
+        # "Navo" for NAVO, but not an ordinary word ("Over") nor a word that opens a sentence
+        as_words = not any(t.is_stop or t.is_sent_start for t in tokens)
+        return any(form is None or case_compatible(surface, form, as_words) for form in forms)
 
     def _rule_candidates(self, doc: Doc) -> Iterable[Candidate]:
         matches: List[Tuple[int, int, int, List[int]]] = self.matcher(doc, with_alignments=True)  # type: ignore[assignment]
@@ -496,28 +512,3 @@ def expand_pattern(elements: Sequence[dict], lists: Dict[str, List[str]], where:
             dropped.add(len(pattern))
         pattern.append(expand_refs(element, lists, where))
     return pattern, dropped, spaces
-
-
-def repaired_surface(token: Token) -> str:
-    """The token as it would be written without the PDF line break ('Noord-Atlantische')."""
-    text = token.text
-    if not any(ch.isspace() for ch in text):
-        return text
-    with_hyphen = re.sub(r"-\s+", "-", text)
-    if with_hyphen.lower() == token.norm_:
-        return with_hyphen
-    return re.sub(r"-\s+", "", text)
-
-
-def case_compatible(surface: Sequence[str], form: Sequence[str]) -> bool:
-    """Exact, ALL CAPS (headings), or differing only in the first letter's case."""
-    if tuple(surface) == tuple(form):
-        return True
-    if all(s == f.upper() for s, f in zip(surface, form)):
-        return True
-    first_s, first_f = surface[0], form[0]
-    return (
-        tuple(surface[1:]) == tuple(form[1:])
-        and first_s[1:] == first_f[1:]
-        and first_s[:1].lower() == first_f[:1].lower()
-    )
