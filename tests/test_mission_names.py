@@ -150,7 +150,8 @@ def test_an_eu_mission_prefix_stops_before_a_nationality_adjective_or_a_head(nlp
 
 
 def test_an_eu_mission_prefix_alone_is_nothing(nlp):
-    assert operations(nlp("Een EUTM is een trainingsmissie van de Unie.")) == []
+    # the prefix rule needs a place; a family acronym that the list holds alone ("EUTM") is a name by the list
+    assert operations(nlp("Een EUJUST is een rechtsstaatmissie van de Unie.")) == []
 
 
 # -- 4. no ORGANISATIE inside the name of a mission or force --------------------------------------------------------

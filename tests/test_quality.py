@@ -73,10 +73,10 @@ def test_dev_toezeggingen_overlap_f1_and_status(dev_report):
 
 # dev2 (issue 13): strict F1 and precision floors per entity label and part, set from measured values (never
 # lowered to pass). dev2-check is the part nobody reads errors from: its floors are the issue's bar.
-# (F1, precision); measured at the end of issue 13: tune 0.993/0.986, 0.911/0.930, 0.963/0.963; check 0.970/1.000,
-# 0.937/0.937, 0.957/0.971 (docs/generalisation.md)
+# (F1, precision); measured at the end of issue 13: tune 0.993/0.986, 0.957/0.942, 0.963/0.963; check 0.970/1.000,
+# 0.984/0.984, 0.957/0.971 (docs/generalisation.md)
 DEV2_FLOORS = {
-    TUNE_SPLIT: {"MINISTER": (0.97, 0.97), "ORGANISATIE": (0.89, 0.91), "OPERATIE": (0.94, 0.94)},
+    TUNE_SPLIT: {"MINISTER": (0.97, 0.97), "ORGANISATIE": (0.94, 0.93), "OPERATIE": (0.94, 0.94)},
     CHECK_SPLIT: {"MINISTER": (0.92, 0.90), "ORGANISATIE": (0.90, 0.90), "OPERATIE": (0.85, 0.90)},
 }
 

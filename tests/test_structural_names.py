@@ -74,3 +74,39 @@ def test_a_dutch_body_head_without_qualifier_or_before_an_article_stays_short(nl
 )
 def test_an_english_body_is_tagged_over_its_whole_length(nlp, text, name):
     assert organisations(nlp(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ik reageer op de notitie van de Commissie Hendriksen van maart.", ["Commissie Hendriksen"]),
+        ("De Adviescommissie Waterkwaliteit adviseert positief.", ["Adviescommissie Waterkwaliteit"]),
+        ("Het voorstel richt het Bodeminstituut op als zelfstandig orgaan.", ["Bodeminstituut"]),
+        (
+            "Sinds de Karistan Transitional Administration het bestuur overnam, is het rustig.",
+            ["Karistan Transitional Administration"],
+        ),
+        # a bare head, a kind of body, and a sentence-initial word are no name
+        ("Voorts heeft de Commissie besloten het voorstel in te trekken.", []),
+        ("In de Raadswerkgroep en de Gemeenteraad is het besproken.", []),
+        ("Kwaliteitsinstituut is een woord dat hier een zin opent.", []),
+    ],
+)
+def test_bodies_by_their_structure(nlp, text, expected):
+    assert organisations(nlp(text)) == expected
+
+
+def test_a_one_word_body_that_shortens_a_longer_name_is_a_bare_short_reference(nlp):
+    doc = nlp("De Europese Havenalliantie groeit. De pijler van de Havenalliantie is een platform.")
+    assert organisations(doc) == ["Europese Havenalliantie"]
+
+
+def test_a_capitalised_name_written_in_lower_case_is_the_common_noun(nlp):
+    # "Kustwacht" is a Dutch body; "de Karistaanse kustwacht" is any coast guard
+    doc = nlp("De Kustwacht patrouilleert. Wij steunen de opbouw van de Karistaanse kustwacht.")
+    assert organisations(doc) == ["Kustwacht"]
+
+
+def test_a_lower_case_type_word_may_open_a_capitalised_name(nlp):
+    doc = nlp("De evaluatie is uitgevoerd door de directie Internationaal Onderzoek en Beleidsevaluatie van BZ.")
+    assert "directie Internationaal Onderzoek en Beleidsevaluatie" in organisations(doc)

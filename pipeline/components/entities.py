@@ -192,6 +192,7 @@ class EntityTagger(DataBackedComponent):
         chosen = self._join_following_name(view, chosen)
         chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
         chosen = apply_acronyms(view, chosen, self.org_heads, self.lists)
+        chosen = drop_short_references(view, chosen, self.org_heads)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)
@@ -224,7 +225,9 @@ class EntityTagger(DataBackedComponent):
         forms = self.phrase_forms.get((label, tuple(s.lower() for s in surface)), [])
         # "Navo" for NAVO, but not an ordinary word ("Over") nor a word that opens a sentence
         as_words = not any(t.is_stop or t.is_sent_start for t in tokens)
-        return any(form is None or case_compatible(surface, form, as_words) for form in forms)
+        # titles are written either way ("minister van Financiën"); names of bodies keep their capital
+        lower_first = label == "MINISTER"
+        return any(form is None or case_compatible(surface, form, as_words, lower_first) for form in forms)
 
     def _rule_candidates(self, doc: Doc) -> Iterable[Candidate]:
         matches: List[Tuple[int, int, int, List[int]]] = self.matcher(doc, with_alignments=True)  # type: ignore[assignment]
@@ -469,6 +472,18 @@ class EntityTagger(DataBackedComponent):
             if title is not None and any(m.start == title.i for m in ministers):
                 return True
         return False
+
+
+def drop_short_references(doc: Doc, chosen: List[Candidate], heads: Tuple[str, ...]) -> List[Candidate]:
+    """A one-word fallback body compound that is the last word of a longer body in the letter is a bare short
+    reference ("de Havenalliantie" after "de Europese Havenalliantie"), which the guide does not tag."""
+    last_words = {doc[c.end - 1].lower_ for c in chosen if c.label == "ORGANISATIE" and c.length > 1}
+
+    def short_reference(c: Candidate) -> bool:
+        word = doc[c.start].lower_
+        return c.fallback and c.label == "ORGANISATIE" and c.length == 1 and word.endswith(heads) and word in last_words
+
+    return [c for c in chosen if not short_reference(c)]
 
 
 def check_rules(vocab: Vocab, rules: List[Located], compositions: List[Located], lists: Dict[str, List[str]]) -> None:

@@ -38,9 +38,16 @@ def repaired_surface(token: Token) -> str:
     return re.sub(r"-\s+", "", text)
 
 
-def case_compatible(surface: Sequence[str], form: Sequence[str], acronyms_as_words: bool = False) -> bool:
+def case_compatible(
+    surface: Sequence[str], form: Sequence[str], acronyms_as_words: bool = False, lower_first: bool = True
+) -> bool:
     """Exact, ALL CAPS (headings), differing only in the first letter's case, or (``acronyms_as_words``)
-    with an acronym of 4+ letters written as a word ("Navo", "Unicef" for NAVO, UNICEF)."""
+    with an acronym of 4+ letters written as a word ("Navo", "Unicef" for NAVO, UNICEF).
+
+    Without ``lower_first`` the first letter may lose its capital only while another capital remains
+    ("directie Internationaal Onderzoek"): a name with no capital left is the common noun ("de Somalische
+    kustwacht" for "Kustwacht").
+    """
     if tuple(surface) == tuple(form):
         return True
     if all(s == f.upper() for s, f in zip(surface, form)):
@@ -50,6 +57,7 @@ def case_compatible(surface: Sequence[str], form: Sequence[str], acronyms_as_wor
         tuple(surface[1:]) == tuple(form[1:])
         and first_s[1:] == first_f[1:]
         and first_s[:1].lower() == first_f[:1].lower()
+        and (lower_first or any(ch.isupper() for word in surface for ch in word) or first_f[:1].islower())
     ):
         return True
     return acronyms_as_words and all(acronym_as_word(s, f) for s, f in zip(surface, form))
