@@ -124,6 +124,16 @@ def resources_dir(tmp_path: Path) -> Path:
             {"id": "block:deze_brief", "blocks": ["nieuw"], "pattern": "in deze brief"},
         ],
     )
+    (root / "lists" / "delivery_verbs.txt").write_text("toe|zenden\n", encoding="utf-8")
+    write_jsonl(
+        root / "toezegging_grammar.jsonl",
+        [
+            {"feature": "DELIVERY", "pattern": [{"NORM": {"IN": "@verbforms:delivery_verbs"}}]},
+            {"feature": "DELIVERY", "separable": "delivery_verbs"},
+            {"feature": "FUTURE", "pattern": [{"NORM": "zal"}]},
+            {"id": "nieuw:grammar", "status": "nieuw", "strength": 2, "all": ["FUTURE", "DELIVERY"]},
+        ],
+    )
     # kamer_metadata
     write_jsonl(
         root / "metadata_patterns.jsonl",

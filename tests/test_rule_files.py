@@ -54,6 +54,10 @@ def write_jsonl(path: Path, rows) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+GRAMMAR_FEATURE = {"feature": "FUTURE", "pattern": [{"NORM": "zal"}]}
+GRAMMAR_RULE = {"id": "nieuw:grammar", "status": "nieuw", "strength": 2, "all": ["FUTURE"]}
+
+
 @pytest.fixture
 def resources(tmp_path: Path) -> Path:
     """The smallest set of resource files all three components accept."""
@@ -73,6 +77,7 @@ def resources(tmp_path: Path) -> Path:
     )
     write_jsonl(tmp_path / "macros.jsonl", MACROS)
     write_jsonl(tmp_path / "toezegging_rules.jsonl", [TOEZEGGING, BLOCKER])
+    write_jsonl(tmp_path / "toezegging_grammar.jsonl", [GRAMMAR_FEATURE, GRAMMAR_RULE])
     write_jsonl(tmp_path / "termijn_phrases.jsonl", [TERMIJN])
     write_jsonl(tmp_path / "herkomst_patterns.jsonl", [HERKOMST])
     return tmp_path
@@ -289,3 +294,18 @@ def test_components_follow_the_role_not_the_rule_id(resources):
         "Minister van Defensie": ("eigen:titel_met_portefeuille", "portfolio_title", None, "Minister van Defensie"),
         "Minister Bijleveld": ("eigen:titel_en_naam", "title_name", "Ank Bijleveld", "Minister van Defensie"),
     }
+
+
+@pytest.mark.parametrize(
+    "rows, problem",
+    [
+        ([GRAMMAR_FEATURE, {**GRAMMAR_RULE, "all": ["FUTUR"]}], "unknown feature 'FUTUR'"),
+        ([{"feature": "X", "pattern": [{"NROM": "zal"}]}], "invalid feature pattern"),
+        ([{"feature": "X"}], "invalid feature pattern"),
+        ([{"feature": "X", "pattern": [{"NORM": {"IN": "@verbforms:nope"}}]}], "unknown word list @nope"),
+        ([{**GRAMMAR_RULE, "status": "beloofd"}], "unknown status 'beloofd'"),
+    ],
+)
+def test_a_broken_grammar_file_names_the_problem(resources, rows, problem):
+    write_jsonl(resources / "toezegging_grammar.jsonl", rows)
+    assert problem in load_error("kamer_toezeggingen", resources)

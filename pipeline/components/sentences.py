@@ -28,6 +28,8 @@ from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.resource_files import read_jsonl, read_tsv
 
 SENT_FINAL = {".", "!", "?", "…"}
+# a footnote number glued to an abbreviation that may end a sentence ("c.s.1")
+FOOTNOTE_AFTER_ABBREVIATION = re.compile(r"^(.+\.)(\d{1,2})$")
 OPENERS = set("«“‘\"'([•–-")
 
 
@@ -144,6 +146,9 @@ class SentenceSegmenter(DataBackedComponent):
         token_text = prev.text
         if self._is_footnote_after_stop(doc, prev):
             token_text = "."  # "... Commissie.1 De ..." ends the sentence like "." would
+        glued = FOOTNOTE_AFTER_ABBREVIATION.match(token_text)
+        if glued and glued.group(1).lower() in self.final_abbrevs:
+            token_text = glued.group(1)  # "motie Van Campen c.s.1 Uiteraard ...": the footnote is glued on
         if token_text in SENT_FINAL or (token_text.endswith(".") and token_text.lower() in self.final_abbrevs):
             if token_text == "." and self._is_enumerator_or_initial(doc, text, prev):
                 return False

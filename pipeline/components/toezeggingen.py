@@ -13,30 +13,52 @@ commitment (3) beats a new promise (2) beats a bare mention of toezeggingen
 """
 
 import re
-from typing import Dict, List, Optional, Tuple
+from pathlib import Path
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from pipeline.components import extensions  # noqa: F401
+from pipeline.components.commitment_grammar import CommitmentGrammar
+from pipeline.components.commitment_grammar import row_kind as grammar_row_kind
 from pipeline.components.pdf_repair import content_tokens, is_skippable
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
-from pipeline.knowledge.resource_files import Located, read_rule_file
+from pipeline.knowledge.resource_files import RESOURCES, Located, read_list, read_rule_file
 from pipeline.schema import DEFAULT_SPANS_KEY, TOEZEGGING
 
 
 @Language.factory(
     "kamer_toezeggingen",
-    default_config={"rules_file": "toezegging_rules.jsonl", "spans_key": DEFAULT_SPANS_KEY, "resources_dir": None},
+    default_config={
+        "rules_file": "toezegging_rules.jsonl",
+        "grammar_file": "toezegging_grammar.jsonl",
+        "lists_dir": "lists",
+        "spans_key": DEFAULT_SPANS_KEY,
+        "resources_dir": None,
+    },
+    # the grammar rules read the parse where there is one (token.dep); without it they use words only
     requires=["token.norm", "token.is_sent_start"],
     assigns=["doc.spans", "span._.rule", "span._.status"],
 )
-def make_toezeggingen(nlp, name, rules_file, spans_key, resources_dir):
+def make_toezeggingen(nlp, name, rules_file, grammar_file, lists_dir, spans_key, resources_dir):
     rows = read_rule_file(rules_file, resources_dir, row_kind)
     macros = macro_table(read_macros(resources_dir))
     compile_rules(rows, macros)  # a broken pattern or unknown macro stops here, naming its line
-    return ToezeggingDetector(name, {"rows": [r.row for r in rows], "macros": macros, "spans_key": spans_key})
+    grammar = read_rule_file(grammar_file, resources_dir, grammar_row_kind) if grammar_file else []
+    root = Path(RESOURCES if resources_dir is None else resources_dir)
+    lists = {p.stem: read_list(p.name, root / lists_dir) for p in sorted((root / lists_dir).glob("*.txt"))}
+    CommitmentGrammar(nlp.vocab, grammar, lists, macros)  # checked here, naming the line of a broken row
+    data = {
+        "rows": [r.row for r in rows],
+        "grammar": [r.row for r in grammar],
+        "lists": lists,
+        "macros": macros,
+        "spans_key": spans_key,
+    }
+    return ToezeggingDetector(name, data, nlp.vocab)
 
 
 def row_kind(row: dict) -> str:
@@ -61,18 +83,29 @@ def compile_rules(rows: List[Located], macros: Dict[str, str]) -> Tuple[List[Rul
 
 
 class ToezeggingDetector(DataBackedComponent):
+    def __init__(self, name: str, data: dict, vocab: Optional[Vocab] = None):
+        self.vocab = vocab if vocab is not None else Vocab()  # the grammar's matchers need the pipeline's vocab
+        super().__init__(name, data)
+
     def _build(self) -> None:
         rows = [Located(f"{self.name} rule {n}", row) for n, row in enumerate(self.data["rows"], 1)]
         self.rules, self.blockers = compile_rules(rows, self.data["macros"])
+        grammar = [Located(f"{self.name} grammar {n}", row) for n, row in enumerate(self.data.get("grammar", []), 1)]
+        self.grammar = CommitmentGrammar(self.vocab, grammar, self.data.get("lists", {}), self.data["macros"])
         self.spans_key = self.data["spans_key"]
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        features = self.grammar.features_by_sentence(doc)
         for sent in doc.sents:
             span = trim(sent)
             if span is None:
                 continue
-            verdict = self.classify(sentence_norm(span))
+            norm = sentence_norm(span)
+            verdict = self.classify(norm)
+            if verdict is None:
+                # no string rule fired: the grammar of the sentence may still make it a commitment
+                verdict = self.grammar.classify(span, features.get(sent.start, set()), norm, self.blocked(norm))
             if verdict is None:
                 continue
             rule, status = verdict
@@ -83,9 +116,13 @@ class ToezeggingDetector(DataBackedComponent):
         doc.spans[self.spans_key] = found
         return doc
 
+    def blocked(self, text: str) -> FrozenSet[str]:
+        """The statuses the sentence's blockers veto ("in deze brief": no new promise)."""
+        return frozenset(s for row, pat in self.blockers if pat.search(text) for s in row["blocks"])
+
     def classify(self, text: str) -> Optional[Tuple[str, str]]:
         """(rule id, status) of the strongest rule that fires and is not blocked."""
-        blocked = {s for row, pat in self.blockers if pat.search(text) for s in row["blocks"]}
+        blocked = self.blocked(text)
         best = None
         for row, pattern, requires in self.rules:
             if row["status"] in blocked or not pattern.search(text):

@@ -38,6 +38,16 @@ ROW_SCHEMAS: Dict[str, RowSchema] = {
         "required": frozenset({"id", "blocks", "pattern"}),
         "optional": frozenset({"note"}),
     },
+    # toezegging_grammar.jsonl: a feature of a sentence (exactly one of pattern, dep_pattern, regex, separable)
+    "toezegging_feature": {
+        "required": frozenset({"feature"}),
+        "optional": frozenset({"pattern", "dep_pattern", "regex", "separable", "note"}),
+    },
+    # toezegging_grammar.jsonl: a status when features are present (all, any) and absent (none)
+    "toezegging_grammar_rule": {
+        "required": frozenset({"id", "status", "strength"}),
+        "optional": frozenset({"all", "any", "none", "note"}),
+    },
     # termijn_phrases.jsonl and herkomst_patterns.jsonl: regular expressions with named groups
     "termijn_phrase": {
         "required": frozenset({"id", "kind", "pattern"}),

@@ -1,0 +1,106 @@
+"""Commitments found by grammar: a future or intended delivery to the Kamer, from lemma lists and the parse.
+
+``toezegging_grammar.jsonl`` holds two kinds of rows:
+
+* features: what a sentence contains. A ``pattern`` is a spaCy Matcher token pattern, a ``dep_pattern`` a
+  DependencyMatcher pattern (it needs the base model's parser), ``regex`` a regular expression with macros
+  over the sentence's norms, and ``separable`` names a verb list whose separable verbs ("toe|zenden") are
+  matched split ("zend ... toe"). "@verbforms:delivery_verbs" stands for every written form of the listed
+  lemmas (knowledge/verb_forms.py), so a rule names lemmas and a new inflection costs nothing.
+* rules: a status when ``all`` features are present, at least one of ``any``, and none of ``none``.
+
+Without a parser (the blank fallback) ``dep_pattern`` features are never present: docs/generalisation.md
+measures what that costs. A span found here records the rule's id, like every other span.
+"""
+
+import re
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from pipeline.knowledge.macros import compile_pattern, expand_refs
+from pipeline.knowledge.resource_files import Located, ResourceError
+from pipeline.knowledge.verb_forms import split_forms
+
+
+def row_kind(row: dict) -> str:
+    return "toezegging_grammar_rule" if "status" in row else "toezegging_feature"
+
+
+class CommitmentGrammar:
+    def __init__(self, vocab: Vocab, rows: Iterable[Located], lists: Dict[str, List[str]], macros: Dict[str, str]):
+        self.matcher = Matcher(vocab, validate=True)
+        self.dep_matcher = DependencyMatcher(vocab, validate=True)
+        self.regexes: List[Tuple[str, re.Pattern[str]]] = []
+        self.rules: List[dict] = []
+        for where, row in rows:
+            if row_kind(row) == "toezegging_grammar_rule":
+                self.rules.append(row)
+                continue
+            try:
+                self._add_feature(where, row, lists, macros)
+            except (ValueError, TypeError, KeyError) as err:
+                problem = " ".join(str(err).split())
+                raise ResourceError(f"{where}: invalid feature pattern ({problem})") from None
+        known = {row["feature"] for _, row in rows if row_kind(row) == "toezegging_feature"}
+        for rule in self.rules:
+            unknown = sorted(set(rule.get("all", []) + rule.get("any", []) + rule.get("none", [])) - known)
+            if unknown:
+                raise ResourceError(f"grammar rule {rule['id']!r}: unknown feature {unknown[0]!r}")
+
+    def _add_feature(self, where: str, row: dict, lists: Dict[str, List[str]], macros: Dict[str, str]) -> None:
+        name = row["feature"]
+        if "pattern" in row:
+            self.matcher.add(name, [[expand_refs(el, lists, where) for el in row["pattern"]]])
+        elif "dep_pattern" in row:
+            pattern = [
+                {k: expand_refs(v, lists, where) if k == "RIGHT_ATTRS" else v for k, v in node.items()}
+                for node in row["dep_pattern"]
+            ]
+            self.dep_matcher.add(name, [pattern])
+        elif "regex" in row:
+            self.regexes.append((name, compile_pattern(row["regex"], macros, where)))
+        else:  # separable verbs written apart: "zend ... toe" and "toe te zenden"
+            entries = expand_refs("@" + row["separable"], lists, where)
+            for forms, particle in split_forms(entries):
+                split: List[Dict[str, Any]] = [{"NORM": {"IN": forms}}, {"OP": "*"}, {"NORM": particle}]
+                te_infinitive: List[Dict[str, Any]] = [{"NORM": particle}, {"NORM": "te"}, {"NORM": {"IN": forms}}]
+                self.matcher.add(name, [split, te_infinitive])
+
+    def features_by_sentence(self, doc: Doc) -> Dict[int, Set[str]]:
+        """Sentence start -> the token features found in it (matches never cross a sentence)."""
+        found: Dict[int, Set[str]] = {}
+        strings = doc.vocab.strings
+        for key, start, end in self.matcher(doc):
+            sent = doc[start].sent
+            if end <= sent.end:
+                found.setdefault(sent.start, set()).add(strings[key])
+        if len(self.dep_matcher) and doc.has_annotation("DEP"):
+            for key, token_ids in self.dep_matcher(doc):
+                sent = doc[token_ids[0]].sent
+                if all(sent.start <= i < sent.end for i in token_ids):
+                    found.setdefault(sent.start, set()).add(strings[key])
+        return found
+
+    def classify(
+        self, sentence: Span, features: Set[str], norm: str, blocked: FrozenSet[str]
+    ) -> Optional[Tuple[str, str]]:
+        """(rule id, status) of the strongest grammar rule that holds for the sentence, if any."""
+        present = set(features) | {name for name, regex in self.regexes if regex.search(norm)}
+        best = None
+        for rule in self.rules:
+            if rule["status"] in blocked or not holds(rule, present):
+                continue
+            if best is None or rule["strength"] > best["strength"]:
+                best = rule
+        return (best["id"], best["status"]) if best else None
+
+
+def holds(rule: dict, present: Set[str]) -> bool:
+    return (
+        all(f in present for f in rule.get("all", []))
+        and (not rule.get("any") or any(f in present for f in rule["any"]))
+        and not any(f in present for f in rule.get("none", []))
+    )
