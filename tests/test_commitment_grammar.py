@@ -31,6 +31,14 @@ def commitment(nlp, text):
         # standing promises
         "Voortaan zal ik u na elke Visserijraad informeren.",
         "Ik blijf u jaarlijks rapporteren over de voortgang.",
+        # other phrasings of delivery, intention and a decision's moment
+        "Ik zal uw Kamer begin november voorzien van mijn reactie op het rapport.",
+        "Ik zal vóór de zomer met mijn reactie komen op het advies van de commissie.",
+        "We verwachten deze eind oktober te kunnen sturen.",
+        "Ik laat uw Kamer voor de zomer weten hoe het kabinet hiermee omgaat.",
+        "Ik zeg uw Kamer toe dat de evaluatie openbaar wordt.",
+        "Ik zal vóór 1 juli een besluit nemen over de ontheffingen.",
+        "Begin september zal ik u mijn reactie doen toekomen en informeer ik u tevens over de planning.",
     ],
 )
 def test_new_commitments_by_grammar(nlp, text):
@@ -69,6 +77,13 @@ def test_settled_commitments(nlp, text):
         "Tevens willen wij uw Kamer inlichten over het besluit over de subsidie.",  # this letter's purpose
         "Ik kan daarom niet aan het verzoek voldoen deze brief voor dinsdag aan uw Kamer te versturen.",
         "Hiermee wordt voldaan aan het verzoek om uw Kamer halfjaarlijks te informeren over de missie.",
+        "De medewerkers worden geïnformeerd over de maatregelen die Defensie zal nemen.",  # not the Kamer
+        "Voorts bent u geïnformeerd over het proces dat in 2013 wordt doorlopen.",  # already happened
+        "Tot slot informeren wij u over de wijze waarop wij voornemens zijn de regels te wijzigen.",
+        "Hierna ga ik eerst in op de visie en de doelen van de spooragenda.",  # this letter
+        "Het bericht luidt: «Vanaf 2012 ontvangt u geen extra bedrag.»",  # quoted, to someone else
+        "De Raad zal in juni een besluit nemen over de verlenging.",  # a decision by others
+        "Het lid Jansen heeft aangegeven graag meer te weten over de kosten die het kabinet wil presenteren.",
     ],
 )
 def test_not_commitments(nlp, text):

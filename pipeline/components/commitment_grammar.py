@@ -9,8 +9,8 @@
   lemmas (knowledge/verb_forms.py), so a rule names lemmas and a new inflection costs nothing.
 * rules: a status when ``all`` features are present, at least one of ``any``, and none of ``none``.
 
-Without a parser (the blank fallback) ``dep_pattern`` features are never present: docs/generalisation.md
-measures what that costs. A span found here records the rule's id, like every other span.
+Without the base model (the blank fallback) ``dep_pattern`` features and patterns on POS, MORPH, TAG, LEMMA
+or DEP are never present: docs/generalisation.md measures what that costs. A span found here records the rule's id, like every other span.
 """
 
 import re
@@ -25,6 +25,10 @@ from pipeline.knowledge.resource_files import Located, ResourceError
 from pipeline.knowledge.verb_forms import split_forms
 
 
+# token attributes set by the statistical base model: without it (blank fallback) no pattern on them can match
+MODEL_ATTRS = {"POS", "TAG", "MORPH", "LEMMA", "DEP"}
+
+
 def row_kind(row: dict) -> str:
     return "toezegging_grammar_rule" if "status" in row else "toezegging_feature"
 
@@ -32,6 +36,8 @@ def row_kind(row: dict) -> str:
 class CommitmentGrammar:
     def __init__(self, vocab: Vocab, rows: Iterable[Located], lists: Dict[str, List[str]], macros: Dict[str, str]):
         self.matcher = Matcher(vocab, validate=True)
+        # patterns that read the base model's tags (POS, MORPH ...) run only on docs that have them
+        self.model_matcher = Matcher(vocab, validate=True)
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
         self.regexes: List[Tuple[str, re.Pattern[str]]] = []
         self.rules: List[dict] = []
@@ -53,7 +59,9 @@ class CommitmentGrammar:
     def _add_feature(self, where: str, row: dict, lists: Dict[str, List[str]], macros: Dict[str, str]) -> None:
         name = row["feature"]
         if "pattern" in row:
-            self.matcher.add(name, [[expand_refs(el, lists, where) for el in row["pattern"]]])
+            pattern = [expand_refs(el, lists, where) for el in row["pattern"]]
+            reads_model = any(MODEL_ATTRS & set(el) for el in pattern)
+            (self.model_matcher if reads_model else self.matcher).add(name, [pattern])
         elif "dep_pattern" in row:
             pattern = [
                 {k: expand_refs(v, lists, where) if k == "RIGHT_ATTRS" else v for k, v in node.items()}
@@ -73,7 +81,10 @@ class CommitmentGrammar:
         """Sentence start -> the token features found in it (matches never cross a sentence)."""
         found: Dict[int, Set[str]] = {}
         strings = doc.vocab.strings
-        for key, start, end in self.matcher(doc):
+        matches = list(self.matcher(doc))
+        if len(self.model_matcher) and doc.has_annotation("POS") and doc.has_annotation("MORPH"):
+            matches += self.model_matcher(doc)
+        for key, start, end in matches:
             sent = doc[start].sent
             if end <= sent.end:
                 found.setdefault(sent.start, set()).add(strings[key])

@@ -74,7 +74,7 @@ def compile_pattern(pattern: str, table: Mapping[str, str], where: str = "", fla
 
 
 def expand_refs(value: Any, lists: Mapping[str, List[str]], where: str = "") -> Any:
-    """Replace "@name", "@lower:name", "@suffix:name" and "@verbforms:name" anywhere in a token pattern element."""
+    """Replace "@name", "@lower:name", "@suffix:name", "@verbforms:name" and "@particles:name" in a pattern element."""
     if isinstance(value, dict):
         return {k: expand_refs(v, lists, where) for k, v in value.items()}
     if not (isinstance(value, str) and value.startswith("@")):
@@ -85,6 +85,9 @@ def expand_refs(value: Any, lists: Mapping[str, List[str]], where: str = "") -> 
         return "(?:" + "|".join(re.escape(w.lower()) for w in words) + ")$"
     if kind == "lower":
         return sorted({w.lower() for w in words})
+    if kind == "particles":
+        # the particles of the listed separable verbs ("terug|komen" -> "terug")
+        return sorted({w.rpartition("|")[0] for w in words if "|" in w})
     if kind == "verbforms":
         # every written form of the listed verb lemmas ("toe|zenden" -> "toegezonden", ...)
         from pipeline.knowledge.verb_forms import joined_forms
@@ -92,7 +95,7 @@ def expand_refs(value: Any, lists: Mapping[str, List[str]], where: str = "") -> 
         return joined_forms(words)
     if kind:
         raise UnknownMacro(
-            f"{where}: unknown reference {value!r} (use @name, @lower:name, @suffix:name or @verbforms:name)"
+            f"{where}: unknown reference {value!r} (use @name, @lower:name, @suffix:name, @verbforms:name or @particles:name)"
         )
     return words
 
