@@ -3,8 +3,11 @@ import os
 from pathlib import Path
 
 import pytest
+import spacy
 
 import pipeline
+import pipeline.components.entities  # noqa: F401  (registers the factory)
+from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -37,8 +40,36 @@ def blank_nlp():
     return pipeline.load("blank:nl")
 
 
+RULE_COMPONENTS = ("kamer_pdf_repair", "kamer_sentences", "kamer_entities")
+
+
+def rules_pipeline(resources_dir=None):
+    """A blank Dutch model with the components up to kamer_entities, on the real resources or on `resources_dir`."""
+    config = {} if resources_dir is None else {"resources_dir": str(resources_dir)}
+    nlp = spacy.blank("nl")
+    for name in RULE_COMPONENTS:
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The entity rules on the real resources and a blank model: what the rules and lists do, without a model."""
+    return rules_pipeline()
+
+
 def ents(doc, label=None):
     return [(e.text, e.label_) for e in doc.ents if label is None or e.label_ == label]
+
+
+def gazetteer_rows(name: str) -> list:
+    """The rows of one file in resources/gazetteers, checked against the gazetteer schema, defaults filled in."""
+    return [located.row for located in read_rule_file(name, RESOURCES / "gazetteers", "gazetteer")]
+
+
+def labelled(doc, label):
+    """The texts of the entities with this label, in order."""
+    return [e.text for e in doc.ents if e.label_ == label]
 
 
 def write_jsonl(path: Path, rows) -> None:

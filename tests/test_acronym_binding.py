@@ -2,10 +2,8 @@
 every later bare mention of the acronym; brackets that hold no name never become a span."""
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from tests.conftest import write_jsonl
+from tests.conftest import rules_pipeline, write_jsonl
 
 pytestmark = pytest.mark.unit
 
@@ -24,10 +22,7 @@ def nlp(resources_dir):
             {"label": "ORGANISATIE", "pattern": "SKM", "id": "gazetteer:international_org"},
         ],
     )
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name, config={"resources_dir": str(resources_dir)})
-    return nlp
+    return rules_pipeline(resources_dir)
 
 
 def spans(doc):

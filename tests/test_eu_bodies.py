@@ -1,41 +1,15 @@
-"""The EU bodies gazetteer (resources/gazetteers/eu_bodies.jsonl, issue 13): the file is valid and complete on its
-own, and the real pipeline on a blank model tags EU bodies in invented sentences as one ORGANISATIE span each."""
+"""The EU bodies gazetteer (resources/gazetteers/eu_bodies.jsonl, issue 13): the file is complete on its own (its
+schema, id and duplicates: test_gazetteer_files.py), and the real pipeline on a blank model tags EU bodies in
+invented sentences as one ORGANISATIE span each."""
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
-
-GAZETTEER = RESOURCES / "gazetteers"
+from tests.conftest import gazetteer_rows, labelled
 
 
 @pytest.fixture(scope="module")
 def rows():
-    return [located.row for located in read_rule_file("eu_bodies.jsonl", GAZETTEER, "gazetteer")]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def organisations(doc):
-    return [e.text for e in doc.ents if e.label_ == "ORGANISATIE"]
-
-
-def test_every_row_is_an_eu_body_organisation(rows):
-    assert rows
-    assert {r["label"] for r in rows} == {"ORGANISATIE"}
-    assert {r["id"] for r in rows} == {"gazetteer:eu_body"}
-
-
-def test_no_pattern_is_listed_twice(rows):
-    patterns = [r["pattern"] for r in rows]
-    assert len(patterns) == len(set(patterns))
+    return gazetteer_rows("eu_bodies.jsonl")
 
 
 @pytest.mark.parametrize(
@@ -98,5 +72,5 @@ def test_ambiguous_names_are_left_out(rows, name):
         ),
     ],
 )
-def test_an_eu_body_is_one_organisation(nlp, text, name):
-    assert organisations(nlp(text)) == [name]
+def test_an_eu_body_is_one_organisation(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]

@@ -1,53 +1,36 @@
-"""The EU CSDP missions and the coalitions gazetteers (issue 13): the files load and are consistent, they hold the
-missions a reader expects, and on invented sentences a mission is one OPERATIE span and a named coalition one
-ORGANISATIE span, each file working on its own (tiny resources) and inside the real resources."""
+"""The EU CSDP missions and the coalitions gazetteers (issue 13): the files are consistent (schema, ids and
+duplicates: test_gazetteer_files.py), they hold the missions a reader expects, and on invented sentences a mission is
+one OPERATIE span and a named coalition one ORGANISATIE span, each file working on its own (tiny resources) and
+inside the real resources."""
 
 import shutil
-from collections import Counter
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from pipeline.knowledge.resource_files import RESOURCES, read_list, read_rule_file
+from pipeline.knowledge.resource_files import RESOURCES, read_list
+from tests.conftest import ents, gazetteer_rows, rules_pipeline
 
 GAZETTEERS = RESOURCES / "gazetteers"
 EU_FILE = "eu_csdp_missions.jsonl"
 COALITION_FILE = "coalitions.jsonl"
-# the id each label takes in each file: one id per source
-IDS = {
-    EU_FILE: {"OPERATIE": "gazetteer:eu_csdp"},
-    COALITION_FILE: {"OPERATIE": "gazetteer:coalition_operation", "ORGANISATIE": "gazetteer:coalition"},
-}
-
-
-def rows(name):
-    return [located.row for located in read_rule_file(name, GAZETTEERS, "gazetteer")]
 
 
 def patterns(name):
-    return {row["pattern"] for row in rows(name)}
+    return {row["pattern"] for row in gazetteer_rows(name)}
 
 
 @pytest.mark.parametrize("name", [EU_FILE, COALITION_FILE])
-def test_every_row_has_the_label_and_id_of_its_file(name):
-    found = {(row["label"], row["id"]) for row in rows(name)}
-    assert found == set(IDS[name].items())
-
-
-@pytest.mark.parametrize("name", [EU_FILE, COALITION_FILE])
-def test_no_name_is_listed_twice_or_in_a_form_the_case_check_already_accepts(name):
-    counts = Counter((row["label"], row["pattern"]) for row in rows(name))
-    assert [key for key, n in counts.items() if n > 1] == []
-    # the matcher accepts the ALL-CAPS form of every row, so such a row would be a second copy
-    names = {row["pattern"] for row in rows(name)}
+def test_no_name_is_listed_in_a_form_the_case_check_already_accepts(name):
+    # the matcher accepts the ALL-CAPS form of every row, so such a row would be a second copy (a row listed twice
+    # is caught for every gazetteer in test_gazetteer_files.py)
+    names = {row["pattern"] for row in gazetteer_rows(name)}
     assert sorted(p for p in names if p == p.upper() and any(q != p and q.upper() == p for q in names)) == []
 
 
 def test_no_name_is_an_operation_in_one_file_and_an_organisation_in_another():
     labels = {}
     for name in (EU_FILE, COALITION_FILE, "operations.jsonl", "international.jsonl"):
-        for row in rows(name):
+        for row in gazetteer_rows(name):
             labels.setdefault(row["pattern"], set()).add(row["label"])
     mine = patterns(EU_FILE) | patterns(COALITION_FILE)
     assert sorted(p for p in mine if len(labels[p]) > 1) == []
@@ -109,7 +92,7 @@ def test_the_coalition_operations_and_coalitions_are_there():
         "Restore Hope", "UNITAF", "Turquoise", "Multinational Force Iraq", "MNF-I",
     }  # fmt: skip
     coalitions = {"Coalition of the Willing", "Global Coalition against Daesh", "Global Coalition to Defeat ISIS"}
-    found = {(row["label"], row["pattern"]) for row in rows(COALITION_FILE)}
+    found = {(row["label"], row["pattern"]) for row in gazetteer_rows(COALITION_FILE)}
     assert sorted(operations - {p for label, p in found if label == "OPERATIE"}) == []
     assert sorted(coalitions - {p for label, p in found if label == "ORGANISATIE"}) == []
 
@@ -122,10 +105,7 @@ def nlp(resources_dir):
     """The tiny resources plus only these two files: they must work without operations.jsonl."""
     for name in (EU_FILE, COALITION_FILE):
         shutil.copy(GAZETTEERS / name, resources_dir / "gazetteers" / name)
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name, config={"resources_dir": str(resources_dir)})
-    return nlp
+    return rules_pipeline(resources_dir)
 
 
 def spans(doc):
@@ -207,12 +187,9 @@ def test_short_names_that_mean_something_else_are_left_out(nlp):
     assert spans(nlp(text)) == []
 
 
-def test_in_the_real_resources_a_mission_is_one_span_without_an_organisation_inside():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    doc = nlp("De Nederlandse bijdrage aan de EU Training Mission Somalia en aan EUTM Somalië blijft.")
-    assert [(e.text, e.label_) for e in doc.ents] == [
+def test_in_the_real_resources_a_mission_is_one_span_without_an_organisation_inside(rules_nlp):
+    doc = rules_nlp("De Nederlandse bijdrage aan de EU Training Mission Somalia en aan EUTM Somalië blijft.")
+    assert ents(doc) == [
         ("EU Training Mission Somalia", "OPERATIE"),
         ("EUTM Somalië", "OPERATIE"),
     ]

@@ -4,9 +4,7 @@ colleague named by a minister, signatures side by side, and members of parliamen
 
 import pytest
 
-
-def ministers(doc):
-    return [e.text for e in doc.ents if e.label_ == "MINISTER"]
+from tests.conftest import labelled
 
 
 @pytest.mark.parametrize(
@@ -24,7 +22,7 @@ def ministers(doc):
     ],
 )
 def test_titles_in_headings_and_running_text(blank_nlp, text, expected):
-    assert ministers(blank_nlp(text)) == expected
+    assert labelled(blank_nlp(text), "MINISTER") == expected
 
 
 def test_a_prime_minister_heading_without_hyphen_is_the_minister_president(blank_nlp):
@@ -68,12 +66,12 @@ def test_a_listed_nationality_gives_the_country(blank_nlp):
 
 def test_a_comma_keeps_title_and_name_apart(blank_nlp):
     doc = blank_nlp("De Minister van Defensie,\n\nJ.A. Jansen")
-    assert ministers(doc) == ["Minister van Defensie", "J.A. Jansen"]
+    assert labelled(doc, "MINISTER") == ["Minister van Defensie", "J.A. Jansen"]
 
 
 def test_a_title_at_the_end_of_a_line_takes_no_word_from_the_next(blank_nlp):
     doc = blank_nlp("Namens de minister van Financiën\nWerkgroepen komen later aan bod.")
-    assert ministers(doc) == ["minister van Financiën"]
+    assert labelled(doc, "MINISTER") == ["minister van Financiën"]
 
 
 @pytest.mark.parametrize(
@@ -85,17 +83,22 @@ def test_a_title_at_the_end_of_a_line_takes_no_word_from_the_next(blank_nlp):
     ],
 )
 def test_a_foreign_colleague_is_a_minister(blank_nlp, text, expected):
-    assert ministers(blank_nlp(text)) == expected
+    assert labelled(blank_nlp(text), "MINISTER") == expected
 
 
 def test_signatures_side_by_side_with_spaced_initials(blank_nlp):
     doc = blank_nlp("De minister van Justitie, De staatssecretaris van Justitie,\n\nA. B. Jansen C. de Vries\n")
-    assert ministers(doc) == ["minister van Justitie", "staatssecretaris van Justitie", "A. B. Jansen", "C. de Vries"]
+    assert labelled(doc, "MINISTER") == [
+        "minister van Justitie",
+        "staatssecretaris van Justitie",
+        "A. B. Jansen",
+        "C. de Vries",
+    ]
 
 
 def test_a_heading_under_a_signature_is_no_second_signatory(blank_nlp):
     doc = blank_nlp("De minister van Justitie,\nA. Jansen\nI. Inleiding\nDe agenda volgt.")
-    assert ministers(doc) == ["minister van Justitie", "A. Jansen"]
+    assert labelled(doc, "MINISTER") == ["minister van Justitie", "A. Jansen"]
 
 
 @pytest.mark.parametrize(
@@ -107,8 +110,8 @@ def test_a_heading_under_a_signature_is_no_second_signatory(blank_nlp):
     ],
 )
 def test_a_member_of_parliament_is_no_minister_by_surname(blank_nlp, text):
-    assert ministers(blank_nlp(text)) == []
+    assert labelled(blank_nlp(text), "MINISTER") == []
 
 
 def test_a_known_surname_after_an_honorific_is_a_minister_when_no_member_is_named(blank_nlp):
-    assert ministers(blank_nlp("Ik heb dit met de heer Verhagen besproken.")) == ["Verhagen"]
+    assert labelled(blank_nlp("Ik heb dit met de heer Verhagen besproken."), "MINISTER") == ["Verhagen"]

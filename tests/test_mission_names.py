@@ -5,27 +5,8 @@ mission names, and no separate ORGANISATIE inside an operation's name. The rules
 mechanism is also tested on tiny resources, so it is seen to follow from any gazetteer row."""
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from tests.conftest import write_jsonl
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def entities(doc):
-    return [(e.text, e.label_) for e in doc.ents]
-
-
-def operations(doc):
-    return [e.text for e in doc.ents if e.label_ == "OPERATIE"]
-
+from tests.conftest import ents, labelled, rules_pipeline, write_jsonl
 
 # -- 1. numbered rotations and editions ------------------------------------------------------------------------
 
@@ -41,8 +22,8 @@ def operations(doc):
         ("Een fregat vaart mee met Task Force 55 in de Golf.", ["Task Force 55"]),
     ],
 )
-def test_a_rotation_or_edition_number_is_part_of_the_name(nlp, text, names):
-    assert operations(nlp(text)) == names
+def test_a_rotation_or_edition_number_is_part_of_the_name(rules_nlp, text, names):
+    assert labelled(rules_nlp(text), "OPERATIE") == names
 
 
 @pytest.mark.parametrize(
@@ -60,8 +41,8 @@ def test_a_rotation_or_edition_number_is_part_of_the_name(nlp, text, names):
         ("De COVID-19 crisis en de KDC-10 vliegtuigen.", []),
     ],
 )
-def test_numbers_that_are_no_rotation_stay_out(nlp, text, names):
-    assert operations(nlp(text)) == names
+def test_numbers_that_are_no_rotation_stay_out(rules_nlp, text, names):
+    assert labelled(rules_nlp(text), "OPERATIE") == names
 
 
 @pytest.fixture
@@ -74,10 +55,7 @@ def tiny_nlp(resources_dir):
         ],
     )
     (resources_dir / "lists" / "numbered_force_acronyms.txt").write_text("KTG\n", encoding="utf-8")
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name, config={"resources_dir": str(resources_dir)})
-    return nlp
+    return rules_pipeline(resources_dir)
 
 
 @pytest.mark.unit
@@ -90,7 +68,7 @@ def tiny_nlp(resources_dir):
     ],
 )
 def test_any_gazetteer_operation_takes_its_rotation_number(tiny_nlp, text, names):
-    assert operations(tiny_nlp(text)) == names
+    assert labelled(tiny_nlp(text), "OPERATIE") == names
 
 
 # -- 2. "operatie X", "Operation X", "X-missie", "Task Force X" -------------------------------------------------
@@ -109,8 +87,8 @@ def test_any_gazetteer_operation_takes_its_rotation_number(tiny_nlp, text, names
         ("Een fregat gaat naar Task Force Oranje.", ["Task Force Oranje"]),
     ],
 )
-def test_a_capitalised_name_after_a_generic_head_is_the_operation(nlp, text, names):
-    assert operations(nlp(text)) == names
+def test_a_capitalised_name_after_a_generic_head_is_the_operation(rules_nlp, text, names):
+    assert labelled(rules_nlp(text), "OPERATIE") == names
 
 
 @pytest.mark.parametrize(
@@ -123,8 +101,8 @@ def test_a_capitalised_name_after_a_generic_head_is_the_operation(nlp, text, nam
         "De militaire operatie in het noorden is voorbij.",
     ],
 )
-def test_a_generic_head_without_a_capitalised_name_is_nothing(nlp, text):
-    assert operations(nlp(text)) == []
+def test_a_generic_head_without_a_capitalised_name_is_nothing(rules_nlp, text):
+    assert labelled(rules_nlp(text), "OPERATIE") == []
 
 
 # -- 3. EU mission prefixes with a place --------------------------------------------------------------------------
@@ -140,18 +118,18 @@ def test_a_generic_head_without_a_capitalised_name_is_nothing(nlp, text):
         ("De EUNAVFOR KAR missie patrouilleert.", ["EUNAVFOR KAR"]),
     ],
 )
-def test_an_eu_mission_prefix_and_the_place_after_it_are_one_operation(nlp, text, names):
-    assert operations(nlp(text)) == names
+def test_an_eu_mission_prefix_and_the_place_after_it_are_one_operation(rules_nlp, text, names):
+    assert labelled(rules_nlp(text), "OPERATIE") == names
 
 
-def test_an_eu_mission_prefix_stops_before_a_nationality_adjective_or_a_head(nlp):
-    doc = nlp("Binnen EUTM Karistan Nederlandse militairen trainen; de EUTM Karistan Missie ook.")
-    assert operations(doc) == ["EUTM Karistan", "EUTM Karistan"]
+def test_an_eu_mission_prefix_stops_before_a_nationality_adjective_or_a_head(rules_nlp):
+    doc = rules_nlp("Binnen EUTM Karistan Nederlandse militairen trainen; de EUTM Karistan Missie ook.")
+    assert labelled(doc, "OPERATIE") == ["EUTM Karistan", "EUTM Karistan"]
 
 
-def test_an_eu_mission_prefix_alone_is_nothing(nlp):
+def test_an_eu_mission_prefix_alone_is_nothing(rules_nlp):
     # the prefix rule needs a place; a family acronym that the list holds alone ("EUTM") is a name by the list
-    assert operations(nlp("Een EUJUST is een rechtsstaatmissie van de Unie.")) == []
+    assert labelled(rules_nlp("Een EUJUST is een rechtsstaatmissie van de Unie."), "OPERATIE") == []
 
 
 # -- 4. no ORGANISATIE inside the name of a mission or force --------------------------------------------------------
@@ -167,14 +145,14 @@ def test_an_eu_mission_prefix_alone_is_nothing(nlp):
         ("De NATO Mission Karistan adviseert het ministerie.", "NATO Mission Karistan"),
     ],
 )
-def test_an_organisation_inside_a_mission_name_is_no_separate_span(nlp, text, name):
-    assert entities(nlp(text)) == [(name, "OPERATIE")]
+def test_an_organisation_inside_a_mission_name_is_no_separate_span(rules_nlp, text, name):
+    assert ents(rules_nlp(text)) == [(name, "OPERATIE")]
 
 
-def test_a_compound_with_an_organisation_is_neither_organisation_nor_operation(nlp):
-    assert entities(nlp("De NAVO-landen en de VN-missie steunen het plan.")) == []
+def test_a_compound_with_an_organisation_is_neither_organisation_nor_operation(rules_nlp):
+    assert ents(rules_nlp("De NAVO-landen en de VN-missie steunen het plan.")) == []
 
 
-def test_an_organisation_beside_a_mission_is_still_tagged(nlp):
-    doc = nlp("De NAVO leidt de NATO Mission Karistan.")
-    assert entities(doc) == [("NAVO", "ORGANISATIE"), ("NATO Mission Karistan", "OPERATIE")]
+def test_an_organisation_beside_a_mission_is_still_tagged(rules_nlp):
+    doc = rules_nlp("De NAVO leidt de NATO Mission Karistan.")
+    assert ents(doc) == [("NAVO", "ORGANISATIE"), ("NATO Mission Karistan", "OPERATIE")]

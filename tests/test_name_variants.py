@@ -4,24 +4,11 @@ abbreviations, and names across line breaks. The knowledge is data (gazetteers, 
 entity_rules.jsonl), so these tests run the real resources on a blank model."""
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
 from pipeline.components.name_variants import acronym_as_word, case_compatible
+from tests.conftest import labelled
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def entities(doc, label="ORGANISATIE"):
-    return [e.text for e in doc.ents if e.label_ == label]
 
 
 # -- 1. acronyms written as words ------------------------------------------------------------------
@@ -39,8 +26,8 @@ def entities(doc, label="ORGANISATIE"):
         ("Het overleg in de Navo-Rusland Raad is hervat.", "Navo-Rusland Raad", "ORGANISATIE"),
     ],
 )
-def test_an_acronym_of_four_or_more_letters_matches_its_word_form(nlp, text, name, label):
-    assert entities(nlp(text), label) == [name]
+def test_an_acronym_of_four_or_more_letters_matches_its_word_form(rules_nlp, text, name, label):
+    assert labelled(rules_nlp(text), label) == [name]
 
 
 @pytest.mark.parametrize(
@@ -51,8 +38,8 @@ def test_an_acronym_of_four_or_more_letters_matches_its_word_form(nlp, text, nam
         "Over de begroting spreken wij later.",  # an ordinary word is no acronym's word form
     ],
 )
-def test_short_acronyms_and_ordinary_words_are_not_word_forms(nlp, text):
-    assert entities(nlp(text)) == []
+def test_short_acronyms_and_ordinary_words_are_not_word_forms(rules_nlp, text):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == []
 
 
 def test_case_check_accepts_the_word_form_only_when_asked():
@@ -75,8 +62,8 @@ def test_case_check_accepts_the_word_form_only_when_asked():
         ("De OVSE-Commissie bracht verslag uit.", "OVSE-Commissie"),
     ],
 )
-def test_a_compound_of_a_known_body_and_a_body_is_one_span(nlp, text, name):
-    assert entities(nlp(text)) == [name]
+def test_a_compound_of_a_known_body_and_a_body_is_one_span(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]
 
 
 @pytest.mark.parametrize(
@@ -91,8 +78,8 @@ def test_a_compound_of_a_known_body_and_a_body_is_one_span(nlp, text, name):
         "De VN-raad die dit besprak, was informeel.",  # a lower-case head is a description
     ],
 )
-def test_a_compound_that_describes_is_not_tagged(nlp, text):
-    assert entities(nlp(text)) == []
+def test_a_compound_that_describes_is_not_tagged(rules_nlp, text):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == []
 
 
 @pytest.mark.parametrize(
@@ -107,8 +94,8 @@ def test_a_compound_that_describes_is_not_tagged(nlp, text):
         ("Het gaat om de VN\n\nRaad en Commissie spraken.", ["VN"]),  # a blank line parts them
     ],
 )
-def test_a_known_body_written_apart_before_a_body_is_one_span(nlp, text, names):
-    assert entities(nlp(text)) == names
+def test_a_known_body_written_apart_before_a_body_is_one_span(rules_nlp, text, names):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == names
 
 
 # -- 3. coordinated council names, council and ministry abbreviations -----------------------------
@@ -126,8 +113,8 @@ def test_a_known_body_written_apart_before_a_body_is_one_span(nlp, text, names):
         ("Dit wordt afgestemd met het Ministerie van IenW en anderen.", "Ministerie van IenW"),
     ],
 )
-def test_a_coordination_or_abbreviation_that_names_a_body_is_one_span(nlp, text, name):
-    assert entities(nlp(text)) == [name]
+def test_a_coordination_or_abbreviation_that_names_a_body_is_one_span(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]
 
 
 @pytest.mark.parametrize(
@@ -139,8 +126,8 @@ def test_a_coordination_or_abbreviation_that_names_a_body_is_one_span(nlp, text,
         ("Tussen Parlement en Raad is een akkoord.", []),
     ],
 )
-def test_a_coordination_of_names_or_non_bodies_stays_apart(nlp, text, names):
-    assert entities(nlp(text)) == names
+def test_a_coordination_of_names_or_non_bodies_stays_apart(rules_nlp, text, names):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == names
 
 
 # -- 4. across line breaks and with or without "de" ------------------------------------------------
@@ -163,9 +150,9 @@ def test_a_coordination_of_names_or_non_bodies_stays_apart(nlp, text, names):
         ("Wij spraken met Noord-\nAtlantische Raad over het plan.", "Noord-\nAtlantische Raad"),
     ],
 )
-def test_names_hold_across_line_breaks_and_without_article(nlp, text, name):
-    assert entities(nlp(text)) == [name]
+def test_names_hold_across_line_breaks_and_without_article(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]
 
 
-def test_a_descriptive_compound_across_a_line_break_is_not_tagged(nlp):
-    assert entities(nlp("Alle NAVO-\nlanden stemden in.")) == []
+def test_a_descriptive_compound_across_a_line_break_is_not_tagged(rules_nlp):
+    assert labelled(rules_nlp("Alle NAVO-\nlanden stemden in."), "ORGANISATIE") == []

@@ -1,52 +1,26 @@
 """The NATO gazetteers (resources/gazetteers/nato_operations.jsonl, nato_bodies.jsonl): operations, missions,
-standing and rapid-reaction forces are OPERATIE; NATO's organs, agencies, commands and headquarters are
-ORGANISATIE. The files load under the gazetteer schema, hold no duplicates, and tag invented sentences as the
-guide says (the real resources on a blank model, as in test_structural_names.py)."""
-
-from collections import Counter
+standing and rapid-reaction forces are OPERATIE; NATO's organs, agencies, commands and headquarters are ORGANISATIE.
+The files hold the guide's examples and no name under both labels (schema, ids and duplicates:
+test_gazetteer_files.py), and tag invented sentences as the guide says (the real resources on a blank model, as in
+test_structural_names.py)."""
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
+from tests.conftest import ents, gazetteer_rows
 
-GAZETTEERS = RESOURCES / "gazetteers"
-FILES = {
-    "nato_operations.jsonl": ("OPERATIE", "gazetteer:nato_operation"),
-    "nato_bodies.jsonl": ("ORGANISATIE", "gazetteer:nato_body"),
-}
-
-
-def rows(name):
-    return [located.row for located in read_rule_file(name, GAZETTEERS, "gazetteer")]
-
-
-@pytest.mark.parametrize("name", sorted(FILES))
-def test_each_file_loads_with_one_label_and_one_id(name):
-    label, rule_id = FILES[name]
-    loaded = rows(name)
-    assert len(loaded) > 100
-    assert {r["label"] for r in loaded} == {label}
-    assert {r["id"] for r in loaded} == {rule_id}
-
-
-@pytest.mark.parametrize("name", sorted(FILES))
-def test_no_pattern_is_listed_twice(name):
-    counts = Counter(r["pattern"] for r in rows(name))
-    assert [p for p, n in counts.items() if n > 1] == []
+FILES = ("nato_operations.jsonl", "nato_bodies.jsonl")
 
 
 def test_no_name_is_both_an_operation_and_a_body():
-    operations = {r["pattern"].lower() for r in rows("nato_operations.jsonl")}
-    bodies = {r["pattern"].lower() for r in rows("nato_bodies.jsonl")}
+    operations = {r["pattern"].lower() for r in gazetteer_rows("nato_operations.jsonl")}
+    bodies = {r["pattern"].lower() for r in gazetteer_rows("nato_bodies.jsonl")}
     assert operations & bodies == set()
 
 
 def test_the_guides_examples_are_listed_under_their_label():
     # the files are complete on their own: they do not lean on operations.jsonl or international.jsonl
-    operations = {r["pattern"] for r in rows("nato_operations.jsonl")}
-    bodies = {r["pattern"] for r in rows("nato_bodies.jsonl")}
+    operations = {r["pattern"] for r in gazetteer_rows("nato_operations.jsonl")}
+    bodies = {r["pattern"] for r in gazetteer_rows("nato_bodies.jsonl")}
     assert {
         "Standing NATO Maritime Group 1",
         "SNMG1",
@@ -70,20 +44,8 @@ def test_the_guides_examples_are_listed_under_their_label():
 
 def test_posts_and_plans_are_not_listed():
     # a commander's post is no body, a plan no operation (guide: "SACEUR" is no MINISTER nor ORGANISATIE)
-    patterns = {r["pattern"] for name in FILES for r in rows(name)}
+    patterns = {r["pattern"] for name in FILES for r in gazetteer_rows(name)}
     assert {"SACEUR", "SACT", "Readiness Action Plan", "Partnership for Peace"} & patterns == set()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def entities(doc):
-    return [(e.text, e.label_) for e in doc.ents]
 
 
 @pytest.mark.parametrize(
@@ -120,8 +82,8 @@ def entities(doc):
         ("Ook het Allied Reaction Force wordt versterkt.", [("Allied Reaction Force", "OPERATIE")]),
     ],
 )
-def test_operations_and_forces_are_one_operatie_span(nlp, text, expected):
-    assert entities(nlp(text)) == expected
+def test_operations_and_forces_are_one_operatie_span(rules_nlp, text, expected):
+    assert ents(rules_nlp(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -146,11 +108,11 @@ def test_operations_and_forces_are_one_operatie_span(nlp, text, expected):
         ),
     ],
 )
-def test_organs_agencies_and_commands_are_organisatie(nlp, text, expected):
-    assert entities(nlp(text)) == expected
+def test_organs_agencies_and_commands_are_organisatie(rules_nlp, text, expected):
+    assert ents(rules_nlp(text)) == expected
 
 
-def test_a_nato_name_inside_a_force_is_no_separate_organisation(nlp):
+def test_a_nato_name_inside_a_force_is_no_separate_organisation(rules_nlp):
     # guide: inside an OPERATIE span there is no ORGANISATIE span
-    doc = nlp("Zij dienden in de Standing NATO Maritime Group 1 en bij de NATO Response Force.")
+    doc = rules_nlp("Zij dienden in de Standing NATO Maritime Group 1 en bij de NATO Response Force.")
     assert [e.label_ for e in doc.ents] == ["OPERATIE", "OPERATIE"]

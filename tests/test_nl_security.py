@@ -1,29 +1,19 @@
 """The Dutch armed forces, police, intelligence and crisis bodies (gazetteers/nl_security.jsonl) on invented
-sentences: the file loads and is clean, every name in it is tagged whole, and the generic words the guide leaves
-untagged ("de politie", "de marine", "de krijgsmacht") stay so. Runs the real resources on a blank model."""
+sentences (schema, id and duplicates: test_gazetteer_files.py): every name in it is tagged whole, and the generic
+words the guide leaves untagged ("de politie", "de marine", "de krijgsmacht") stay so. Runs the real resources on a
+blank model."""
 
 import shutil
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
-
-FILE = "gazetteers/nl_security.jsonl"
+from pipeline.knowledge.resource_files import RESOURCES
+from tests.conftest import gazetteer_rows, labelled, rules_pipeline
 
 
 @pytest.fixture(scope="module")
 def rows():
-    return [located.row for located in read_rule_file(FILE, None, "gazetteer")]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
+    return gazetteer_rows("nl_security.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -34,26 +24,7 @@ def nlp_alone(tmp_path_factory):
     for path in (root / "gazetteers").glob("*.jsonl"):
         if path.name != "nl_security.jsonl":
             path.unlink()
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("kamer_pdf_repair")
-    nlp.add_pipe("kamer_sentences")
-    nlp.add_pipe("kamer_entities", config={"resources_dir": str(root)})
-    return nlp
-
-
-def organisations(doc):
-    return [e.text for e in doc.ents if e.label_ == "ORGANISATIE"]
-
-
-def test_the_file_loads_with_one_id_and_only_organisations(rows):
-    assert len(rows) > 150
-    assert {r["id"] for r in rows} == {"gazetteer:nl_security"}
-    assert {r["label"] for r in rows} == {"ORGANISATIE"}
-
-
-def test_no_pattern_is_listed_twice(rows):
-    patterns = [r["pattern"] for r in rows]
-    assert len(patterns) == len(set(patterns))
+    return rules_pipeline(root)
 
 
 def test_every_name_is_tagged_whole_in_a_sentence(nlp_alone, rows):
@@ -61,7 +32,7 @@ def test_every_name_is_tagged_whole_in_a_sentence(nlp_alone, rows):
     missed = []
     for row in rows:
         doc = nlp_alone(f"Wij hebben daarover gesproken met {row['pattern']} in Den Haag.")
-        if row["pattern"] not in organisations(doc):
+        if row["pattern"] not in labelled(doc, "ORGANISATIE"):
             missed.append(row["pattern"])
     assert missed == []
 
@@ -88,10 +59,10 @@ def test_every_name_is_tagged_whole_in_a_sentence(nlp_alone, rows):
         ("Het Nationaal Crisiscentrum coördineert de informatie.", ["Nationaal Crisiscentrum"]),
     ],
 )
-def test_names_in_invented_sentences(nlp, nlp_alone, text, names):
+def test_names_in_invented_sentences(rules_nlp, nlp_alone, text, names):
     expected = names or ["Korps landelijke politiediensten", "KLPD", "Nationale Politie"]
-    assert organisations(nlp(text)) == expected
-    assert organisations(nlp_alone(text)) == expected
+    assert labelled(rules_nlp(text), "ORGANISATIE") == expected
+    assert labelled(nlp_alone(text), "ORGANISATIE") == expected
 
 
 @pytest.mark.parametrize(
@@ -108,4 +79,4 @@ def test_names_in_invented_sentences(nlp, nlp_alone, text, names):
     ],
 )
 def test_generic_words_stay_untagged(nlp_alone, text):
-    assert organisations(nlp_alone(text)) == []
+    assert labelled(nlp_alone(text), "ORGANISATIE") == []

@@ -3,21 +3,8 @@ with a capitalised qualifier, universities and English bodies with their whole n
 (resources/entity_rules.jsonl and lists/), so these tests run the real resources on a blank model."""
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def organisations(doc):
-    return [e.text for e in doc.ents if e.label_ == "ORGANISATIE"]
+from tests.conftest import labelled
 
 
 @pytest.mark.parametrize(
@@ -28,8 +15,8 @@ def organisations(doc):
         ("De werkgroep De Vries adviseert over de bouw.", "werkgroep De Vries"),
     ],
 )
-def test_a_body_named_after_its_chair_is_one_organisation(nlp, text, name):
-    assert organisations(nlp(text)) == [name]
+def test_a_body_named_after_its_chair_is_one_organisation(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]
 
 
 @pytest.mark.parametrize(
@@ -48,13 +35,13 @@ def test_a_body_named_after_its_chair_is_one_organisation(nlp, text, name):
         ("Zij ligt in het Universitair Medisch Centrum Assen.", "Universitair Medisch Centrum Assen"),
     ],
 )
-def test_a_dutch_body_keeps_its_capitalised_qualifier(nlp, text, name):
-    assert organisations(nlp(text)) == [name]
+def test_a_dutch_body_keeps_its_capitalised_qualifier(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]
 
 
-def test_a_dutch_body_head_without_qualifier_or_before_an_article_stays_short(nlp):
+def test_a_dutch_body_head_without_qualifier_or_before_an_article_stays_short(rules_nlp):
     # "de Raad het voorstel": the article starts a new phrase, it is no qualifier
-    assert organisations(nlp("Daarna stuurde de Raad het Zwolse voorstel terug.")) == []
+    assert labelled(rules_nlp("Daarna stuurde de Raad het Zwolse voorstel terug."), "ORGANISATIE") == []
 
 
 @pytest.mark.parametrize(
@@ -72,8 +59,8 @@ def test_a_dutch_body_head_without_qualifier_or_before_an_article_stays_short(nl
         ("Het Office for Coastal Affairs opent een kantoor.", "Office for Coastal Affairs"),
     ],
 )
-def test_an_english_body_is_tagged_over_its_whole_length(nlp, text, name):
-    assert organisations(nlp(text)) == [name]
+def test_an_english_body_is_tagged_over_its_whole_length(rules_nlp, text, name):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == [name]
 
 
 @pytest.mark.parametrize(
@@ -92,21 +79,21 @@ def test_an_english_body_is_tagged_over_its_whole_length(nlp, text, name):
         ("Kwaliteitsinstituut is een woord dat hier een zin opent.", []),
     ],
 )
-def test_bodies_by_their_structure(nlp, text, expected):
-    assert organisations(nlp(text)) == expected
+def test_bodies_by_their_structure(rules_nlp, text, expected):
+    assert labelled(rules_nlp(text), "ORGANISATIE") == expected
 
 
-def test_a_one_word_body_that_shortens_a_longer_name_is_a_bare_short_reference(nlp):
-    doc = nlp("De Europese Havenalliantie groeit. De pijler van de Havenalliantie is een platform.")
-    assert organisations(doc) == ["Europese Havenalliantie"]
+def test_a_one_word_body_that_shortens_a_longer_name_is_a_bare_short_reference(rules_nlp):
+    doc = rules_nlp("De Europese Havenalliantie groeit. De pijler van de Havenalliantie is een platform.")
+    assert labelled(doc, "ORGANISATIE") == ["Europese Havenalliantie"]
 
 
-def test_a_capitalised_name_written_in_lower_case_is_the_common_noun(nlp):
+def test_a_capitalised_name_written_in_lower_case_is_the_common_noun(rules_nlp):
     # "Kustwacht" is a Dutch body; "de Karistaanse kustwacht" is any coast guard
-    doc = nlp("De Kustwacht patrouilleert. Wij steunen de opbouw van de Karistaanse kustwacht.")
-    assert organisations(doc) == ["Kustwacht"]
+    doc = rules_nlp("De Kustwacht patrouilleert. Wij steunen de opbouw van de Karistaanse kustwacht.")
+    assert labelled(doc, "ORGANISATIE") == ["Kustwacht"]
 
 
-def test_a_lower_case_type_word_may_open_a_capitalised_name(nlp):
-    doc = nlp("De evaluatie is uitgevoerd door de directie Internationaal Onderzoek en Beleidsevaluatie van BZ.")
-    assert "directie Internationaal Onderzoek en Beleidsevaluatie" in organisations(doc)
+def test_a_lower_case_type_word_may_open_a_capitalised_name(rules_nlp):
+    doc = rules_nlp("De evaluatie is uitgevoerd door de directie Internationaal Onderzoek en Beleidsevaluatie van BZ.")
+    assert "directie Internationaal Onderzoek en Beleidsevaluatie" in labelled(doc, "ORGANISATIE")

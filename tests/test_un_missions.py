@@ -1,36 +1,19 @@
-"""The UN missions gazetteer (gazetteers/un_missions.jsonl): a valid file, and its long forms, acronyms and
-French forms each tagged as one OPERATIE, with no separate ORGANISATIE for "Verenigde Naties" inside them."""
+"""The UN missions gazetteer (gazetteers/un_missions.jsonl): missions of every decade and no organisation's name
+(schema, id and duplicates: test_gazetteer_files.py), and its long forms, acronyms and French forms each tagged as
+one OPERATIE, with no separate ORGANISATIE for "Verenigde Naties" inside them."""
 
 import json
 import shutil
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
-from tests.conftest import write_jsonl
+from pipeline.knowledge.resource_files import RESOURCES
+from tests.conftest import ents, gazetteer_rows, rules_pipeline, write_jsonl
 
 GAZETTEERS = RESOURCES / "gazetteers"
 FILE = "un_missions.jsonl"
 
 pytestmark = pytest.mark.unit  # the real file on the tiny pipeline: part of make test-fast
-
-
-def rows():
-    return [located.row for located in read_rule_file(FILE, GAZETTEERS, "gazetteer")]
-
-
-def test_the_file_loads_with_one_id_and_only_operations():
-    found = rows()
-    assert len(found) > 300
-    assert {r["id"] for r in found} == {"gazetteer:un_mission"}
-    assert {r["label"] for r in found} == {"OPERATIE"}
-
-
-def test_no_pattern_is_listed_twice():
-    patterns = [r["pattern"] for r in rows()]
-    assert sorted(p for p in set(patterns) if patterns.count(p) > 1) == []
 
 
 def test_no_pattern_is_an_organisation_in_another_gazetteer():
@@ -40,7 +23,7 @@ def test_no_pattern_is_an_organisation_in_another_gazetteer():
             row = json.loads(line) if line.strip() and not line.startswith("//") else None
             if row and row["label"] == "ORGANISATIE":
                 organisations.add(row["pattern"].lower())
-    assert sorted(r["pattern"] for r in rows() if r["pattern"].lower() in organisations) == []
+    assert sorted(r["pattern"] for r in gazetteer_rows(FILE) if r["pattern"].lower() in organisations) == []
 
 
 @pytest.mark.parametrize(
@@ -68,7 +51,7 @@ def test_no_pattern_is_an_organisation_in_another_gazetteer():
     ],
 )
 def test_operations_of_every_decade_and_kind_are_in(pattern):
-    assert pattern in {r["pattern"] for r in rows()}
+    assert pattern in {r["pattern"] for r in gazetteer_rows(FILE)}
 
 
 @pytest.fixture
@@ -82,14 +65,7 @@ def nlp(resources_dir):
             for name in ("Verenigde Naties", "VN", "United Nations", "UN", "Afrikaanse Unie", "African Union")
         ],
     )
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name, config={"resources_dir": str(resources_dir)})
-    return nlp
-
-
-def spans(doc):
-    return [(e.text, e.label_) for e in doc.ents]
+    return rules_pipeline(resources_dir)
 
 
 @pytest.mark.parametrize(
@@ -119,7 +95,7 @@ def spans(doc):
     ],
 )
 def test_a_long_form_acronym_or_french_form_is_one_operation(nlp, text, name):
-    assert spans(nlp(text)) == [(name, "OPERATIE")]
+    assert ents(nlp(text)) == [(name, "OPERATIE")]
 
 
 def test_a_long_form_and_its_bracketed_acronym_are_two_operations_and_the_un_is_no_organisation(nlp):
@@ -127,7 +103,7 @@ def test_a_long_form_and_its_bracketed_acronym_are_two_operations_and_the_un_is_
         "Nederland draagt bij aan de United Nations Multidimensional Integrated Stabilisation Mission in Mali "
         "(MINUSMA). De Verenigde Naties vragen meer."
     )
-    assert spans(doc) == [
+    assert ents(doc) == [
         ("United Nations Multidimensional Integrated Stabilisation Mission in Mali", "OPERATIE"),
         ("MINUSMA", "OPERATIE"),
         ("Verenigde Naties", "ORGANISATIE"),

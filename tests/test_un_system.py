@@ -1,47 +1,23 @@
-"""The UN system and the international financial institutions as gazetteers (issue 13): both files load, every row
-is an ORGANISATIE under its file's one id, no name is listed twice, and invented sentences show the forms Dutch
-letters write ("het Wereldvoedselprogramma", "Unicef", "VN Veiligheidsraad", "de Raad van Bewindvoerders van het
-IMF"). The names are data (resources/gazetteers/), so these tests run the real resources on a blank model."""
+"""The UN system and the international financial institutions as gazetteers (issue 13): no name is listed in both
+files (schema, ids and duplicates within a file: test_gazetteer_files.py), and invented sentences show the forms
+Dutch letters write ("het Wereldvoedselprogramma", "Unicef", "VN Veiligheidsraad", "de Raad van Bewindvoerders van
+het IMF"). The names are data (resources/gazetteers/), so these tests run the real resources on a blank model."""
 
 from collections import Counter
 
 import pytest
-import spacy
 
-import pipeline.components.entities  # noqa: F401  (registers the factory)
-from pipeline.knowledge.resource_files import RESOURCES, read_rule_file
+from tests.conftest import gazetteer_rows
 
-FILES = {
-    "un_system.jsonl": "gazetteer:un_system",
-    "financial_institutions.jsonl": "gazetteer:financial_institution",
-}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("nl")
-    for name in ("kamer_pdf_repair", "kamer_sentences", "kamer_entities"):
-        nlp.add_pipe(name)
-    return nlp
-
-
-def rows(name):
-    return [located.row for located in read_rule_file(name, RESOURCES / "gazetteers", "gazetteer")]
+FILES = ("un_system.jsonl", "financial_institutions.jsonl")
 
 
 def organisations(doc):
     return [(e.text, e._.rule) for e in doc.ents if e.label_ == "ORGANISATIE"]
 
 
-@pytest.mark.parametrize("name, rule_id", FILES.items())
-def test_every_row_is_an_organisation_under_the_files_one_id(name, rule_id):
-    loaded = rows(name)
-    assert len(loaded) > 100
-    assert {(r["label"], r["id"], r["role"]) for r in loaded} == {("ORGANISATIE", rule_id, "gazetteer")}
-
-
 def test_no_name_is_listed_twice_in_or_across_the_two_files():
-    patterns = Counter(r["pattern"] for name in FILES for r in rows(name))
+    patterns = Counter(r["pattern"] for name in FILES for r in gazetteer_rows(name))
     assert [p for p, n in patterns.items() if n > 1] == []
 
 
@@ -70,8 +46,8 @@ def test_no_name_is_listed_twice_in_or_across_the_two_files():
         ),
     ],
 )
-def test_a_name_of_the_un_system_or_a_financial_institution_is_one_organisation(nlp, text, expected):
-    assert [name for name, _ in organisations(nlp(text))] == expected
+def test_a_name_of_the_un_system_or_a_financial_institution_is_one_organisation(rules_nlp, text, expected):
+    assert [name for name, _ in organisations(rules_nlp(text))] == expected
 
 
 @pytest.mark.parametrize(
@@ -83,8 +59,8 @@ def test_a_name_of_the_un_system_or_a_financial_institution_is_one_organisation(
         ("Het IFC investeert in de haven.", "IFC", "gazetteer:financial_institution"),
     ],
 )
-def test_a_span_names_the_list_it_came_from(nlp, text, name, rule_id):
-    assert organisations(nlp(text)) == [(name, rule_id)]
+def test_a_span_names_the_list_it_came_from(rules_nlp, text, name, rule_id):
+    assert organisations(rules_nlp(text)) == [(name, rule_id)]
 
 
 @pytest.mark.parametrize(
@@ -95,5 +71,5 @@ def test_a_span_names_the_list_it_came_from(nlp, text, name, rule_id):
         "Het dac van het huis lekt.",
     ],
 )
-def test_compounds_and_ordinary_words_stay_untagged(nlp, text):
-    assert organisations(nlp(text)) == []
+def test_compounds_and_ordinary_words_stay_untagged(rules_nlp, text):
+    assert organisations(rules_nlp(text)) == []
