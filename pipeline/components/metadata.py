@@ -121,6 +121,41 @@ def signatories(doc: Doc, text: str) -> List[dict]:
     ]
 
 
+# a title word that opens an author in the "BRIEF VAN ..." line; a portfolio opens with VAN or VOOR
+_ROLE = r"(?:MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b"
+_NEXT_ROLE = re.compile(r"(,\s*|\s+EN\s+)(?:DE\s+)?(?=" + _ROLE + ")")
+_NEXT_PORTFOLIO = re.compile(r"(?:,\s*|\s+EN\s+)(?=(?:VAN|VOOR)\s)")
+_AUTHORS = re.compile(r"BRIEF\s+VAN\s+(?:DE\s+)?(?P<rest>" + _ROLE + r".*)$", re.S)
+
+
+def title_authors(titel: Optional[str]) -> List[str]:
+    """The offices in the letter's title, in order.
+
+    'BRIEF VAN DE MINISTERS VAN X, VAN Y EN VOOR Z' -> Minister van X, Minister van Y, Minister voor Z;
+    'BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN X' -> Minister van X, Staatssecretaris van X;
+    'BRIEF VAN DE MINISTER-PRESIDENT, MINISTER VAN ALGEMENE ZAKEN' -> Minister-President (an apposition
+    after a comma is the same person). A portfolio may hold EN and commas itself ("VOLKSGEZONDHEID,
+    WELZIJN EN SPORT"): only a VAN/VOOR or a title after them opens the next one.
+    """
+    m = _AUTHORS.search(re.sub(r"\s+", " ", (titel or "").upper().replace("\u00a0", " ")).strip())
+    if not m:
+        return []
+    parts = _NEXT_ROLE.split(m.group("rest"))  # [chunk, joiner, chunk, joiner, ...]
+    chunks = [parts[0]] + [c for j, c in zip(parts[1::2], parts[2::2]) if "," not in j]
+    authors: List[tuple] = []
+    for chunk in chunks:
+        role, _, portfolio = chunk.partition(" ")
+        role = {"MINISTERS": "MINISTER", "STAATSSECRETARISSEN": "STAATSSECRETARIS"}.get(role, role)
+        portfolios = [p.strip() for p in _NEXT_PORTFOLIO.split(portfolio) if p.strip()]
+        authors += [(role, p) for p in portfolios] or [(role, "")]
+    # "DE MINISTER EN STAATSSECRETARIS VAN X": a title without portfolio shares the next one's
+    for n in range(len(authors) - 2, -1, -1):
+        role, portfolio = authors[n]
+        if not portfolio and role != "MINISTER-PRESIDENT" and authors[n + 1][1]:
+            authors[n] = (role, authors[n + 1][1])
+    return [canonical_title(f"{role} {portfolio}".strip()) for role, portfolio in authors]
+
+
 def canonical_title(text: str) -> str:
     """'MINISTER VAN BUITENLANDSE\\nZAKEN' -> 'Minister van Buitenlandse Zaken'."""
     words = (_clean(re.sub(r"-\s+(?=[a-zà-ÿ])", "", text)) or "").split(" ")

@@ -53,7 +53,10 @@ def read_termijn_knowledge(termijn_file: str, herkomst_file: str, root=None) -> 
 class TermijnFinder:
     def __init__(self, phrase_rows: List[dict], herkomst_rows: List[dict], macros: Dict[str, str]):
         self.phrases = [(r["kind"], compile_pattern(r["pattern"], macros, flags=re.I)) for r in phrase_rows]
-        self.occasions = [compile_pattern(r["pattern"], macros, flags=re.I) for r in herkomst_rows]
+        compiled = [compile_pattern(r["pattern"], macros, flags=re.I) for r in herkomst_rows]
+        # a row with a "back" group points to an occasion named before the sentence
+        self.occasions = [p for p in compiled if "back" not in p.groupindex]
+        self.back_references = [p for p in compiled if "back" in p.groupindex]
 
     def termijn(self, text: str, letter_date: Optional[date]) -> Optional[Found]:
         """The first deadline in the sentence; past dates ("16 oktober jl.") are no deadline."""
@@ -74,20 +77,85 @@ class TermijnFinder:
         start, _, _, m, iso = min(hits, key=lambda h: h[:3])
         return Found(m.start(), m.end(), m.group(0), iso)
 
-    def herkomst(self, text: str, letter_date: Optional[date], termijn: Optional[Found] = None):
-        """{"type", "datum"} of the occasion named in the sentence; the deadline itself is none."""
+    def herkomst(
+        self, text: str, letter_date: Optional[date], termijn: Optional[Found] = None, before: str = ""
+    ) -> Optional[Dict[str, Optional[str]]]:
+        """{"type", "datum"} of the occasion named in the sentence; the deadline itself is none.
+
+        A back-reference ("in dat overleg", "in voornoemde brief", "daarin") takes the occasion named in
+        the sentences before (``before``); "dat overleg" without one there is an "overleg" dated by the
+        previous sentence's date ("Op 13 oktober heb ik gesproken met ... In dat overleg ...").
+        """
+        found = self._occasions(text, letter_date, termijn)
+        if found:
+            return _best(found)[1]
+        back = next((m for p in self.back_references for m in p.finditer(text)), None)
+        if back is None:
+            return None
+        noun = _occasion_type(back.group("back")) if back.group("back") else None
+        sentences = SENTENCE_END.split(before.strip())[-BACK_SENTENCES if noun else -1 :]
+        earlier = [
+            (n, hit)
+            for n, sentence in enumerate(sentences)
+            for hit in self._occasions(sentence, letter_date, None)
+            if noun is None or _same_kind(noun, hit[1]["type"])
+        ]
+        if earlier:
+            return max(earlier, key=lambda e: (e[0], e[1][1]["datum"] is not None, e[1][0]))[1][1]
+        if noun is None or not sentences:
+            return None
+        dates = list(PAST_DATE.finditer(sentences[-1]))
+        when = _past(dates[-1].groupdict(), letter_date) if dates else None
+        return {"type": noun, "datum": when}
+
+    def _occasions(self, text: str, letter_date: Optional[date], termijn: Optional[Found]):
+        """(start, {"type", "datum"}) of each occasion in the text, outside the deadline."""
+        hits = []
         for pattern in self.occasions:
             for m in pattern.finditer(text):
                 if termijn is not None and m.start() < termijn.end and termijn.start < m.end():
                     continue
                 groups = m.groupdict()
-                kind = re.sub(r"\s+", " ", groups["type"].lower())
-                kind = {"ao": "algemeen overleg", "plenaire debat": "plenair debat"}.get(kind, kind)
-                when = None
-                if groups.get("day") and letter_date:
-                    when = past_date(int(groups["day"]), month_number(groups["month"]), groups.get("year"), letter_date)
-                return {"type": kind, "datum": when}
+                hits.append((m.start(), {"type": _occasion_type(groups["type"]), "datum": _past(groups, letter_date)}))
+        return hits
+
+
+# a back-reference looks this many sentences back for the occasion it names
+BACK_SENTENCES = 4
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+PLURALS = {"brieven": "brief", "debatten": "debat", "overleggen": "overleg", "commissiedebatten": "commissiedebat"}
+# the occasion types of docs/annotation.md ("herkomst"), as the text names them
+KNOWN_TYPES = ("algemeen overleg", "commissiedebat", "wetgevingsoverleg", "plenair debat", "notaoverleg")
+PAST_DATE = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[a-z]+)(?:\s+(?P<year>\d{4}))?\b", re.I)
+
+
+def _occasion_type(word: str) -> str:
+    """'AO' -> 'algemeen overleg', 'plenaire debat' -> 'plenair debat', 'brieven' and 'Prinsjesdagbrief' -> 'brief'."""
+    kind = re.sub(r"\s+", " ", word.lower()).strip()
+    kind = {"ao": "algemeen overleg"}.get(kind, kind)
+    kind = re.sub(r"^plenaire ", "plenair ", kind)
+    kind = " ".join(PLURALS.get(w, w) for w in kind.split(" "))
+    if kind in KNOWN_TYPES:
+        return kind
+    if kind.endswith("brief"):
+        return "brief"  # kamerbrief, voortgangsbrief
+    return kind
+
+
+def _same_kind(noun: str, kind: str) -> bool:
+    """'overleg' points back to an 'algemeen overleg'; 'brief' to a 'brief'."""
+    return kind == noun or kind.split(" ")[-1].endswith(noun)
+
+
+def _past(groups: Dict[str, Optional[str]], letter_date: Optional[date]) -> Optional[str]:
+    if not groups.get("day") or letter_date is None or (groups.get("month") or "").lower() not in months():
         return None
+    return past_date(int(groups["day"]), month_number(groups["month"]), groups.get("year"), letter_date)
+
+
+def _best(hits):
+    """The occasion that names a date, else the first one."""
+    return min(hits, key=lambda h: (h[1]["datum"] is None, h[0]))
 
 
 def month_number(name: str) -> int:
