@@ -53,6 +53,8 @@ def read_termijn_knowledge(termijn_file: str, herkomst_file: str, root=None) -> 
 class TermijnFinder:
     def __init__(self, phrase_rows: List[dict], herkomst_rows: List[dict], macros: Dict[str, str]):
         self.phrases = [(r["kind"], compile_pattern(r["pattern"], macros, flags=re.I)) for r in phrase_rows]
+        # "zo snel mogelijk en in ieder geval voor de zomer": a soft and a hard part are one termijn
+        self.join = compile_pattern("{TERMIJN_JOIN}", macros, flags=re.I) if "TERMIJN_JOIN" in macros else None
         compiled = [compile_pattern(r["pattern"], macros, flags=re.I) for r in herkomst_rows]
         # a row with a "back" group points to an occasion named before the sentence
         self.occasions = [p for p in compiled if "back" not in p.groupindex]
@@ -74,8 +76,16 @@ class TermijnFinder:
         hits = firm or hits  # "nader", "spoedig" only when nothing else names a moment
         if not hits:
             return None
-        start, _, _, m, iso = min(hits, key=lambda h: h[:3])
-        return Found(m.start(), m.end(), m.group(0), iso)
+        # the first moment; at one start the longest phrase ("zo spoedig mogelijk na het reces"), then the row order
+        start, _, _, m, iso = min(hits, key=lambda h: (h[0], h[2], h[1]))
+        end = m.end()
+        if iso is None and self.join is not None:
+            joined = self.join.match(text, end)
+            hard = [h for h in hits if joined and h[3].start() == joined.end() and h[4] is not None]
+            if hard:
+                _, _, _, m2, iso = min(hard, key=lambda h: h[1:3])
+                end = m2.end()
+        return Found(start, end, text[start:end], iso)
 
     def herkomst(
         self, text: str, letter_date: Optional[date], termijn: Optional[Found] = None, before: str = ""
@@ -122,7 +132,7 @@ class TermijnFinder:
 
 # a back-reference looks this many sentences back for the occasion it names
 BACK_SENTENCES = 4
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 PLURALS = {"brieven": "brief", "debatten": "debat", "overleggen": "overleg", "commissiedebatten": "commissiedebat"}
 # the occasion types of docs/annotation.md ("herkomst"), as the text names them
 KNOWN_TYPES = ("algemeen overleg", "commissiedebat", "wetgevingsoverleg", "plenair debat", "notaoverleg")
@@ -148,9 +158,10 @@ def _same_kind(noun: str, kind: str) -> bool:
 
 
 def _past(groups: Dict[str, Optional[str]], letter_date: Optional[date]) -> Optional[str]:
-    if not groups.get("day") or letter_date is None or (groups.get("month") or "").lower() not in months():
+    day, month = groups.get("day"), groups.get("month") or ""
+    if not day or letter_date is None or month.lower() not in months():
         return None
-    return past_date(int(groups["day"]), month_number(groups["month"]), groups.get("year"), letter_date)
+    return past_date(int(day), month_number(month), groups.get("year"), letter_date)
 
 
 def _best(hits):
@@ -273,6 +284,29 @@ def _add_months(ref: date, n: int) -> date:
     return date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
 
 
+def _turn_of_year(g, ref):
+    year = int(g["year"]) if g.get("year") else (ref.year if ref.month >= 7 else ref.year - 1)
+    return iso_range(date(year, 12, 1), date(year + 1, 1, 31))
+
+
+def _next_year(g, ref):
+    return _year({"year": str(ref.year + 1), "mod": g.get("mod")}, ref)
+
+
+def _prinsjesdag(g, ref):
+    """The third Tuesday of September: the first day of the parliamentary year."""
+    year = int(g["year"]) if g.get("year") else ref.year
+    day = _third_tuesday(year)
+    if not g.get("year") and day < ref:
+        day = _third_tuesday(year + 1)
+    return iso_range(ref, day) if day > ref else day.isoformat()
+
+
+def _third_tuesday(year: int) -> date:
+    first = date(year, 9, 1)
+    return first + timedelta(days=(1 - first.weekday()) % 7 + 14)
+
+
 _RESOLVERS = {
     "date": _date,
     "month": _month,
@@ -282,4 +316,7 @@ _RESOLVERS = {
     "quarter": _quarter,
     "year": _year,
     "within": _within,
+    "turn_of_year": _turn_of_year,
+    "next_year": _next_year,
+    "prinsjesdag": _prinsjesdag,
 }

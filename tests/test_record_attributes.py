@@ -1,0 +1,109 @@
+"""Attributes of the record (issue 14): authors of a multi-author title, herkomst, kamerstuk from the title block."""
+
+from datetime import date
+
+import pytest
+from conftest import shared_path
+
+from pipeline.components.metadata import title_authors
+from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
+
+D = date(2026, 11, 3)
+
+
+@pytest.fixture(scope="module")
+def finder():
+    knowledge = read_termijn_knowledge("termijn_phrases.jsonl", "herkomst_patterns.jsonl")
+    return TermijnFinder(knowledge["termijn"], knowledge["herkomst"], knowledge["macros"])
+
+
+@pytest.mark.parametrize(
+    "titel, authors",
+    [
+        ("BRIEF VAN DE MINISTERS VAN FINANCIËN EN VAN DEFENSIE", ["Minister van Financiën", "Minister van Defensie"]),
+        (
+            "BRIEF VAN DE MINISTER EN DE STAATSSECRETARIS VAN ONDERWIJS, CULTUUR EN WETENSCHAP",
+            ["Minister van Onderwijs, Cultuur en Wetenschap", "Staatssecretaris van Onderwijs, Cultuur en Wetenschap"],
+        ),
+        (
+            "BRIEF VAN DE MINISTER VAN ECONOMISCHE ZAKEN EN KLIMAAT EN DE STAATSSECRETARIS VAN FINANCIËN",
+            ["Minister van Economische Zaken en Klimaat", "Staatssecretaris van Financiën"],
+        ),
+        ("BRIEF VAN DE MINISTER-PRESIDENT, MINISTER VAN ALGEMENE ZAKEN", ["Minister-President"]),
+        ("BRIEF VAN DE ALGEMENE REKENKAMER", []),
+    ],
+)
+def test_every_author_of_the_title_in_order(titel, authors):
+    assert title_authors(titel) == authors
+
+
+@pytest.mark.unit
+def test_without_a_signature_the_first_author_of_the_title_commits(nlp):
+    doc = nlp(
+        "BRIEF VAN DE MINISTERS VAN FINANCIËN EN VAN DEFENSIE\n\nDen Haag, 3 november 2026\n\n"
+        "Wij zullen uw Kamer voor de zomer een brief sturen over de kosten."
+    )
+    span = doc.spans["toezeggingen"][0]
+    assert span._.bewindspersoon == "Minister van Financiën"
+
+
+@pytest.mark.parametrize(
+    "sentence, herkomst",
+    [
+        (
+            "Zoals toegezegd in mijn brief van 12 april jl. volgt hier het besluit.",
+            {"type": "brief", "datum": "2026-04-12"},
+        ),
+        (
+            "Zoals toegezegd in het plenaire debat over de begroting op 5 juni stuur ik u het plan.",
+            {"type": "plenair debat", "datum": "2026-06-05"},
+        ),
+        (
+            "Zoals toegezegd tijdens het AO Voedselveiligheid van 14 maart stuur ik u de brief.",
+            {"type": "algemeen overleg", "datum": "2026-03-14"},
+        ),
+        (
+            "Dinsdag 9 juni heb ik, op verzoek van de leden, in het commissiedebat toegezegd u te informeren.",
+            {"type": "commissiedebat", "datum": "2026-06-09"},
+        ),
+        (
+            "In de Voorjaarsbrief van 2 mei jl. heeft het kabinet een nota toegezegd.",
+            {"type": "brief", "datum": "2026-05-02"},
+        ),
+        ("Met deze brief kom ik mijn toezegging na.", None),
+    ],
+)
+def test_herkomst_names_the_occasion_and_its_date(finder, sentence, herkomst):
+    assert finder.herkomst(sentence, D, finder.termijn(sentence, D)) == herkomst
+
+
+def test_herkomst_follows_a_back_reference(finder):
+    before = "Op 2 oktober heb ik met de vaste commissie gesproken over de haven. "
+    assert finder.herkomst("In dat overleg heb ik toegezegd u te informeren.", D, None, before) == {
+        "type": "overleg",
+        "datum": "2026-10-02",
+    }
+    before = "Op 8 september jl. hebben wij een algemeen overleg gevoerd over de dijken. "
+    assert finder.herkomst("Wij hebben daarin toegezegd u een plan te sturen.", D, None, before) == {
+        "type": "algemeen overleg",
+        "datum": "2026-09-08",
+    }
+
+
+@pytest.mark.unit
+def test_kamerstuk_from_the_title_block_not_the_page_footer(nlp):
+    text = (
+        "Tweede Kamer der Staten-Generaal 2Vergaderjaar 2025–2026 36 123Waterbeheer Nr. 7 BRIEF VAN DE "
+        "MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT Aan de Voorzitter van de Tweede Kamer der Staten-Generaal "
+        "Den Haag, 3 november 2026 Ik informeer u over de dijken. Tweede Kamer, vergaderjaar 2025–2026, "
+        "36 123, nr. 71 Ik zal u voor de zomer informeren."
+    )
+    letter = nlp(text)._.letter
+    assert letter["kamerstuk"] == {"dossier": "36 123", "nummer": "7"}
+    assert letter["titel"] == "BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT"
+
+
+@pytest.mark.unit
+def test_kamerstuk_of_the_pdf_letter(nlp):
+    doc = nlp(shared_path("corpus/pdf/ienm_kst-33037-49_pdftext.txt").read_text(encoding="utf-8"))
+    assert doc._.letter["kamerstuk"] == {"dossier": "33 037", "nummer": "49"}
