@@ -107,3 +107,22 @@ def test_kamerstuk_from_the_title_block_not_the_page_footer(nlp):
 def test_kamerstuk_of_the_pdf_letter(nlp):
     doc = nlp(shared_path("corpus/pdf/ienm_kst-33037-49_pdftext.txt").read_text(encoding="utf-8"))
     assert doc._.letter["kamerstuk"] == {"dossier": "33 037", "nummer": "49"}
+
+
+@pytest.mark.unit
+def test_a_footer_alone_loses_the_glued_page_number(nlp):
+    text = (
+        "Ik informeer u over de dijken.\n\nTweede Kamer, vergaderjaar 2025–2026, 36 123, nr. 71\n\n"
+        "Ik zal u voor de zomer informeren.\n\nTweede Kamer, vergaderjaar 2025–2026, 36 123, nr. 72\n"
+    )
+    assert nlp(text)._.letter["kamerstuk"] == {"dossier": "36 123", "nummer": "7"}
+
+
+@pytest.mark.unit
+def test_dossier_alone_on_its_line_keeps_its_chapter(nlp):
+    text = (
+        "36 200 XII\nVaststelling van de begroting\n\nNr. 5\nBRIEF VAN DE MINISTER VAN DEFENSIE\n\nIk zal u informeren."
+    )
+    letter = nlp(text)._.letter
+    assert letter["kamerstuk"] == {"dossier": "36 200 XII", "nummer": "5"}
+    assert letter["dossier_titel"] == "Vaststelling van de begroting"

@@ -5,6 +5,7 @@ Patterns are data (resources/metadata_patterns.jsonl); signatories come from
 the MINISTER spans of the signature block, so this runs after kamer_entities.
 """
 
+import os
 import re
 from datetime import date
 from typing import Dict, List, Optional
@@ -65,22 +66,22 @@ class LetterMetadata(DataBackedComponent):
         return None
 
     def _first(self, text: str, field: str, group: str) -> Optional[str]:
-        for pattern in self.patterns.get(field, []):
-            m = pattern.search(text)
-            if m:
-                return m.group(group).strip()
-        return None
+        """The first match in the text; at one position the earlier row ("30 196" below "29 826 X" is not it)."""
+        found = [(m.start(), n, m) for n, p in enumerate(self.patterns.get(field, [])) for m in [p.search(text)] if m]
+        return min(found, key=lambda f: f[:2])[2].group(group).strip() if found else None
 
     def _kamerstuk(self, text: str, furniture: str) -> Optional[dict]:
         dossier = self._first(text, "dossier", "dossier")
         nummer = self._first(text, "nummer", "nummer")
         if dossier and nummer:
-            return {"dossier": _clean(dossier), "nummer": nummer}
+            return {"dossier": _dossier(dossier), "nummer": nummer}
         # else the running footer or the web page's metadata; never a Kamerstuk cited in the text
         for pattern in self.patterns.get("kamerstuk", []):
-            m = pattern.search(furniture)
-            if m:
-                return {"dossier": _clean(m.group("dossier")), "nummer": m.group("nummer")}
+            found = list(pattern.finditer(furniture))
+            if found:
+                dossier = found[0].group("dossier")
+                numbers = [m.group("nummer") for m in found if _dossier(m.group("dossier")) == _dossier(dossier)]
+                return {"dossier": _dossier(dossier), "nummer": _without_page(numbers)}
         return None
 
     def _date(self, text: str) -> Optional[str]:
@@ -172,6 +173,20 @@ def canonical_title(text: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def _dossier(value: str) -> str:
+    """The dossier as the title block writes it: '34300-VII' -> '34 300 VII'; '21 501-02' stays."""
+    value = re.sub(r"^(\d{2})(\d{3})\b", r"\1 \2", re.sub(r"\s+", " ", value).strip())
+    return re.sub(r"-(?=[A-Z])", " ", value)
+
+
+def _without_page(numbers: List[str]) -> str:
+    """A PDF footer glues the page number to the Kamerstuk number ('nr. 491', 'nr. 492'): the part all pages share."""
+    if len(set(numbers)) < 2:
+        return numbers[0]
+    shared = os.path.commonprefix(numbers)
+    return shared if shared and all(n[len(shared) :].isdigit() for n in numbers) else numbers[0]
 
 
 def _clean(value: Optional[str]) -> Optional[str]:
