@@ -126,3 +126,15 @@ def test_dossier_alone_on_its_line_keeps_its_chapter(nlp):
     letter = nlp(text)._.letter
     assert letter["kamerstuk"] == {"dossier": "36 200 XII", "nummer": "5"}
     assert letter["dossier_titel"] == "Vaststelling van de begroting"
+
+
+@pytest.mark.unit
+def test_a_web_copy_date_dates_jl_but_is_not_the_letter_date(nlp):
+    doc = nlp(
+        "Snelle inzet van de marine\n\n14-05-2026\n\n"
+        "In de Voorjaarsnota van 2 mei jl. heeft het kabinet toegezegd u te informeren. "
+        "Zoals toegezegd in mijn brief van 2 mei jl. informeer ik u hierbij over de inzet."
+    )
+    assert doc._.letter["datum"] is None and doc._.letter["webdatum"] == "2026-05-14"
+    settled = [s for s in doc.spans["toezeggingen"] if s._.status == "nagekomen"]
+    assert settled and settled[-1]._.herkomst == {"type": "brief", "datum": "2026-05-02"}

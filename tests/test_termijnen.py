@@ -93,3 +93,21 @@ def test_herkomst_names_the_occasion_and_its_date(finder):
 def test_phrases_civil_servants_write(finder, sentence, termijn, iso):
     found = finder.termijn(sentence, D)
     assert (found.text, found.iso) == (termijn, iso)
+
+
+@pytest.mark.parametrize(
+    "sentence, termijn, iso",
+    [
+        # D is a Wednesday: the next week runs from Monday 4 November
+        (
+            "De agenda gaat u uiterlijk begin volgende week toe.",
+            "uiterlijk begin volgende week",
+            "2019-11-04/2019-11-06",
+        ),
+        ("U ontvangt de brief eind volgende week.", "eind volgende week", "2019-11-07/2019-11-08"),
+        ("U ontvangt de brief volgende week.", "volgende week", "2019-11-04/2019-11-08"),
+    ],
+)
+def test_weeks_resolve_to_working_days(finder, sentence, termijn, iso):
+    found = finder.termijn(sentence, D)
+    assert (found.text, found.iso) == (termijn, iso)

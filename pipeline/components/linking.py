@@ -94,7 +94,8 @@ class Linker(DataBackedComponent):
         ref = _date(letter.get("datum"))
         # without a date line, the turn of the year of the vergaderjaar dates people and occasions
         # (not deadlines: those need the real date)
-        approx = ref or _middle_of(letter.get("vergaderjaar"))
+        # (a web copy's own date line comes first: it is the day the letter was published)
+        approx = ref or _date(letter.get("webdatum")) or _middle_of(letter.get("vergaderjaar"))
         signers = letter.get("ondertekenaars") or []
         ministers = [e for e in doc.ents if e.label_ == MINISTER]
         partners = pairs(doc)  # name -> (title, signed under it), computed once per letter

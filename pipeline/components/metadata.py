@@ -55,6 +55,8 @@ class LetterMetadata(DataBackedComponent):
             "datum": self._date(text),
             "ondertekenaars": signatories(view, raw),
             "vergaderjaar": self._vergaderjaar(raw),
+            # not a record field (schema.LETTER_FIELDS): only dates "jl." and people when "datum" is null
+            "webdatum": self._date(raw, "webdatum"),
         }
         return doc
 
@@ -84,12 +86,14 @@ class LetterMetadata(DataBackedComponent):
                 return {"dossier": _dossier(dossier), "nummer": _without_page(numbers)}
         return None
 
-    def _date(self, text: str) -> Optional[str]:
-        for pattern in self.patterns.get("datum", []):
+    def _date(self, text: str, field: str = "datum") -> Optional[str]:
+        for pattern in self.patterns.get(field, []):
             m = pattern.search(text)
             if m:
+                month = m.group("month")
                 try:
-                    return date(int(m.group("year")), month_number(m.group("month")), int(m.group("day"))).isoformat()
+                    number = int(month) if month.isdigit() else month_number(month)
+                    return date(int(m.group("year")), number, int(m.group("day"))).isoformat()
                 except ValueError:
                     continue
         return None

@@ -29,6 +29,8 @@ NUMBERS = {
     "twaalf": 12,
 }
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
+# days of the working week (Monday = 0) that "begin", "midden"/"medio" and "eind" of a week cover
+WEEK_PARTS = {"begi": (0, 2), "midd": (1, 3), "medi": (1, 3), "eind": (3, 4)}
 SEASONS = {"voorjaar": (3, 1, 5, 31), "zomer": (6, 1, 8, 31), "najaar": (9, 1, 11, 30)}
 
 
@@ -302,6 +304,12 @@ def _prinsjesdag(g, ref):
     return iso_range(ref, day) if day > ref else day.isoformat()
 
 
+def _week(g, ref):
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(days=0 if g["which"].lower() == "deze" else 7)
+    first, last = WEEK_PARTS.get((g.get("mod") or "").lower()[:4], (0, 4))
+    return iso_range(monday + timedelta(days=first), monday + timedelta(days=last))
+
+
 def _third_tuesday(year: int) -> date:
     first = date(year, 9, 1)
     return first + timedelta(days=(1 - first.weekday()) % 7 + 14)
@@ -319,4 +327,5 @@ _RESOLVERS = {
     "turn_of_year": _turn_of_year,
     "next_year": _next_year,
     "prinsjesdag": _prinsjesdag,
+    "week": _week,
 }
