@@ -138,3 +138,26 @@ def test_a_web_copy_date_dates_jl_but_is_not_the_letter_date(nlp):
     assert doc._.letter["datum"] is None and doc._.letter["webdatum"] == "2026-05-14"
     settled = [s for s in doc.spans["toezeggingen"] if s._.status == "nagekomen"]
     assert settled and settled[-1]._.herkomst == {"type": "brief", "datum": "2026-05-02"}
+
+
+def _committer(nlp, head: str, body: str, signature: str = "") -> str:
+    doc = nlp(head + "\n\nDen Haag, 3 november 2026\n\n" + body + signature)
+    return doc.spans["toezeggingen"][0]._.bewindspersoon
+
+
+@pytest.mark.unit
+def test_the_office_the_sentence_names_commits(nlp):
+    head = "BRIEF VAN DE MINISTER EN DE STAATSSECRETARIS VAN FINANCIËN"
+    body = "De staatssecretaris zal uw Kamer voor de zomer informeren over de kosten."
+    assert _committer(nlp, head, body) == "Staatssecretaris van Financiën"
+    # "ik" (with or without a colleague) is the first author, as for "wij" and a passive
+    body = "De staatssecretaris en ik zullen uw Kamer voor de zomer informeren over de kosten."
+    assert _committer(nlp, head, body) == "Minister van Financiën"
+
+
+@pytest.mark.unit
+def test_the_first_signatory_beats_the_order_of_the_title(nlp):
+    head = "BRIEF VAN DE MINISTERS VAN FINANCIËN EN VAN DEFENSIE"
+    body = "Wij zullen uw Kamer voor de zomer een brief sturen over de kosten."
+    signature = "\n\nDe Minister van Defensie,\nJ. Jansen\n\nDe Minister van Financiën,\nP. Pietersen"
+    assert _committer(nlp, head, body, signature) == "Minister van Defensie"
