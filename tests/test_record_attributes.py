@@ -161,3 +161,10 @@ def test_the_first_signatory_beats_the_order_of_the_title(nlp):
     body = "Wij zullen uw Kamer voor de zomer een brief sturen over de kosten."
     signature = "\n\nDe Minister van Defensie,\nJ. Jansen\n\nDe Minister van Financiën,\nP. Pietersen"
     assert _committer(nlp, head, body, signature) == "Minister van Defensie"
+
+
+@pytest.mark.unit
+def test_an_office_opening_the_sentence_commits_even_untagged(nlp):
+    head = "BRIEF VAN DE MINISTER VAN FINANCIËN"
+    body = "De Staatssecretaris van EZK zal uw Kamer voor de zomer informeren over de kosten."
+    assert _committer(nlp, head, body) == "Staatssecretaris van EZK"

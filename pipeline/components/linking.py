@@ -27,6 +27,10 @@ BACK_CHARS = 1200  # how far back a herkomst back-reference ("in dat overleg") m
 QUOTED = ("termijn", "onderwerp")  # attributes whose value is words of the span itself
 OPEN_PART = re.compile(r"\b(?:zal|zullen)\b", re.I)
 PROMISE_OF = re.compile(r"\btoezegging(?:en)?\s+(?:van|door)\s+(?:de\s+)?$", re.I)
+# a sentence opening with an office as its subject ("De Staatssecretaris van EZ zal ..."), tagged or not
+TITLE_SUBJECT = re.compile(
+    r"^\s*[Dd]e\s+((?:[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[A-Z][\w-]*(?:,?\s+(?:en\s+)?[A-Z][\w-]*)*)"
+)
 SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
 ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekking tot)\s+(?P<what>[^,;:.?!()]+)", re.I)
 
@@ -222,6 +226,10 @@ class Linker(DataBackedComponent):
                 return functie
         if inside and not SPEAKER.search(span.text):
             return inside[0][1]  # "de staatssecretaris zal u ...": the office the sentence names
+        subject = TITLE_SUBJECT.match(span.text)
+        if subject and not inside and not SPEAKER.search(span.text):
+            office = re.sub(r"\s+", " ", subject.group(1))
+            return office[0].upper() + office[1:]  # the portfolio as written ("EZK", not "Ezk")
         # "ik", "wij", "het kabinet", a passive: the first author
         return authors[0] if authors else None
 
