@@ -14,6 +14,7 @@ def test_letter_metadata_from_the_title_block_and_signature(nlp):
         "datum": "2015-12-16",
         "ondertekenaars": [{"functie": "Minister van Buitenlandse Zaken", "naam": "A.G. Koenders"}],
         "vergaderjaar": "2015-2016",
+        "webdatum": None,
     }
 
 

@@ -61,3 +61,53 @@ def test_herkomst_names_the_occasion_and_its_date(finder):
         "type": "brief",
         "datum": "2019-03-02",
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, termijn, iso",
+    [
+        ("Ik informeer u op korte termijn.", "op korte termijn", None),
+        ("Dit volgt binnen afzienbare tijd.", "binnen afzienbare tijd", None),
+        ("U krijgt binnen een paar weken een brief.", "binnen een paar weken", None),
+        ("Ik zal u zo snel als mogelijk informeren.", "zo snel als mogelijk", None),
+        (
+            "Ik stuur u het plan zo snel mogelijk en in ieder geval voor de zomer van 2020 toe.",
+            "zo snel mogelijk en in ieder geval voor de zomer van 2020",
+            "2019-10-30/2020-07-01",
+        ),
+        ("Ik rapporteer elk jaar vóór Prinsjesdag over de voortgang.", "elk jaar vóór Prinsjesdag", None),
+        ("Ik stuur u na afronding van het onderzoek de uitkomsten.", "na afronding van het onderzoek", None),
+        ("De nota volgt rond de jaarwisseling.", "rond de jaarwisseling", "2019-12-01/2020-01-31"),
+        ("Ik kom hierop terug bij de volgende voortgangsrapportage.", "bij de volgende voortgangsrapportage", None),
+        ("Het wetsvoorstel volgt in de loop van 2020.", "in de loop van 2020", "2020-01-01/2020-12-31"),
+        ("Het rapport volgt begin volgend jaar.", "begin volgend jaar", "2020-01-01/2020-03-31"),
+        ("Na ontvangst van het advies krijgt u het plan komend voorjaar.", "komend voorjaar", "2020-03-01/2020-05-31"),
+        ("Ik stuur de nota voor Prinsjesdag.", "voor Prinsjesdag", "2019-10-30/2020-09-15"),
+        (
+            "Ik streef ernaar de vragen zo spoedig mogelijk na het reces te beantwoorden.",
+            "zo spoedig mogelijk na het reces",
+            None,
+        ),
+    ],
+)
+def test_phrases_civil_servants_write(finder, sentence, termijn, iso):
+    found = finder.termijn(sentence, D)
+    assert (found.text, found.iso) == (termijn, iso)
+
+
+@pytest.mark.parametrize(
+    "sentence, termijn, iso",
+    [
+        # D is a Wednesday: the next week runs from Monday 4 November
+        (
+            "De agenda gaat u uiterlijk begin volgende week toe.",
+            "uiterlijk begin volgende week",
+            "2019-11-04/2019-11-06",
+        ),
+        ("U ontvangt de brief eind volgende week.", "eind volgende week", "2019-11-07/2019-11-08"),
+        ("U ontvangt de brief volgende week.", "volgende week", "2019-11-04/2019-11-08"),
+    ],
+)
+def test_weeks_resolve_to_working_days(finder, sentence, termijn, iso):
+    found = finder.termijn(sentence, D)
+    assert (found.text, found.iso) == (termijn, iso)

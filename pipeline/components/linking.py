@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
 from pipeline.components.candidates import next_content
-from pipeline.components.metadata import canonical_title
+from pipeline.components.metadata import canonical_title, title_authors
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.components.signatures import pairs
@@ -23,9 +23,14 @@ from pipeline.schema import DEFAULT_SPANS_KEY, MINISTER, MINISTER_ATTRIBUTES, TO
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X
 NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}
+BACK_CHARS = 1200  # how far back a herkomst back-reference ("in dat overleg") may look
 QUOTED = ("termijn", "onderwerp")  # attributes whose value is words of the span itself
 OPEN_PART = re.compile(r"\b(?:zal|zullen)\b", re.I)
 PROMISE_OF = re.compile(r"\btoezegging(?:en)?\s+(?:van|door)\s+(?:de\s+)?$", re.I)
+# a sentence opening with an office as its subject ("De Staatssecretaris van EZ zal ..."), tagged or not
+TITLE_SUBJECT = re.compile(
+    r"^\s*[Dd]e\s+((?:[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[A-Z][\w-]*(?:,?\s+(?:en\s+)?[A-Z][\w-]*)*)"
+)
 SPEAKER = re.compile(r"\b(?:ik|wij|we|mij|ons|het kabinet|de regering)\b", re.I)
 ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekking tot)\s+(?P<what>[^,;:.?!()]+)", re.I)
 
@@ -93,7 +98,8 @@ class Linker(DataBackedComponent):
         ref = _date(letter.get("datum"))
         # without a date line, the turn of the year of the vergaderjaar dates people and occasions
         # (not deadlines: those need the real date)
-        approx = ref or _middle_of(letter.get("vergaderjaar"))
+        # (a web copy's own date line comes first: it is the day the letter was published)
+        approx = ref or _date(letter.get("webdatum")) or _middle_of(letter.get("vergaderjaar"))
         signers = letter.get("ondertekenaars") or []
         ministers = [e for e in doc.ents if e.label_ == MINISTER]
         partners = pairs(doc)  # name -> (title, signed under it), computed once per letter
@@ -199,34 +205,33 @@ class Linker(DataBackedComponent):
         functie = self._committer(span, signers, letter, ministers)
         span._.bewindspersoon = functie
         span._.ministerie = self._ministry(functie)
-        found = self.finder.termijn(span.text, ref)
+        found = moment = self.finder.termijn(span.text, ref)
         if found is not None and span._.status == "nagekomen" and not OPEN_PART.search(span.text):
             found = None  # a settled promise has no deadline left, unless part of it stays open
         span._.termijn = found.text if found else None
         span._.termijn_datum = found.iso if found else None
         span._.onderwerp = object_phrase(span, found) or onderwerp(span.text, found.text if found else None)
         nagekomen = span._.status == "nagekomen"
-        span._.herkomst = self.finder.herkomst(span.text, approx, found) if nagekomen else None
+        before = span.doc.text[max(0, span.start_char - BACK_CHARS) : span.start_char]
+        span._.herkomst = self.finder.herkomst(span.text, approx, moment, before) if nagekomen else None
 
     def _committer(self, span: Span, signers, letter, ministers) -> Optional[str]:
-        inside = [m for m in ministers if span.start <= m.start and m.end <= span.end and m._.functie]
-        for m in inside:
+        # the signatories in order; without a signature (a truncated copy) the authors in the title
+        authors = [s["functie"] for s in signers] or title_authors(letter.get("titel"))
+        inside = [(m, m._.functie or _author_for(m, authors)) for m in ministers if span.start <= m.start]
+        inside = [(m, functie) for m, functie in inside if m.end <= span.end and functie]
+        for m, functie in inside:
             # "de toezeggingen van de Minister-President": the settled promise was theirs
             if PROMISE_OF.search(span.doc.text[span.start_char : m.start_char]):
-                return m._.functie
+                return functie
         if inside and not SPEAKER.search(span.text):
-            return inside[0]._.functie
-        if signers:
-            return signers[0]["functie"]
-        # no signature (a truncated copy): the first author in the letter's title
-        m = re.search(
-            r"BRIEF VAN DE (MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)(?: EN [A-Z]+)?( VAN .+| VOOR .+)?$",
-            letter.get("titel") or "",
-        )
-        if not m:
-            return None
-        portfolio = re.split(r"\s+EN\s+DE\s+", m.group(2) or "")[0]  # "... EN DE MINISTERS VAN ..."
-        return canonical_title(m.group(1) + portfolio)
+            return inside[0][1]  # "de staatssecretaris zal u ...": the office the sentence names
+        subject = TITLE_SUBJECT.match(span.text)
+        if subject and not inside and not SPEAKER.search(span.text):
+            office = re.sub(r"\s+", " ", subject.group(1))
+            return office[0].upper() + office[1:]  # the portfolio as written ("EZK", not "Ezk")
+        # "ik", "wij", "het kabinet", a passive: the first author
+        return authors[0] if authors else None
 
     def _ministry(self, functie: Optional[str]) -> Optional[str]:
         if not functie:
@@ -238,6 +243,16 @@ class Linker(DataBackedComponent):
             return None
         portfolio = m.group(1)
         return self.data["ministries"].get(portfolio.lower(), portfolio)
+
+
+def _author_for(ent: Span, authors: List[str]) -> Optional[str]:
+    """A bare title ("de staatssecretaris") in a letter of several authors: the one author with that title."""
+    if ent._.role != "bare_title" or not ent.text.strip():
+        return None
+    word = ent.text.lower().split()[-1]
+    kind = "staatssecretaris" if word.startswith("staatssecretaris") else "minister" if word == "minister" else None
+    same = [a for a in authors if kind and a.lower().split()[0] == kind]
+    return same[0] if len(same) == 1 else None
 
 
 def _copy_links(view: Doc, doc: Doc, spans_key: str) -> None:

@@ -5,6 +5,7 @@ Patterns are data (resources/metadata_patterns.jsonl); signatories come from
 the MINISTER spans of the signature block, so this runs after kamer_entities.
 """
 
+import os
 import re
 from datetime import date
 from typing import Dict, List, Optional
@@ -54,6 +55,8 @@ class LetterMetadata(DataBackedComponent):
             "datum": self._date(text),
             "ondertekenaars": signatories(view, raw),
             "vergaderjaar": self._vergaderjaar(raw),
+            # not a record field (schema.LETTER_FIELDS): only dates "jl." and people when "datum" is null
+            "webdatum": self._date(raw, "webdatum"),
         }
         return doc
 
@@ -65,30 +68,32 @@ class LetterMetadata(DataBackedComponent):
         return None
 
     def _first(self, text: str, field: str, group: str) -> Optional[str]:
-        for pattern in self.patterns.get(field, []):
-            m = pattern.search(text)
-            if m:
-                return m.group(group).strip()
-        return None
+        """The first match in the text; at one position the earlier row ("30 196" below "29 826 X" is not it)."""
+        found = [(m.start(), n, m) for n, p in enumerate(self.patterns.get(field, [])) for m in [p.search(text)] if m]
+        return min(found, key=lambda f: f[:2])[2].group(group).strip() if found else None
 
     def _kamerstuk(self, text: str, furniture: str) -> Optional[dict]:
         dossier = self._first(text, "dossier", "dossier")
         nummer = self._first(text, "nummer", "nummer")
         if dossier and nummer:
-            return {"dossier": _clean(dossier), "nummer": nummer}
+            return {"dossier": _dossier(dossier), "nummer": nummer}
         # else the running footer or the web page's metadata; never a Kamerstuk cited in the text
         for pattern in self.patterns.get("kamerstuk", []):
-            m = pattern.search(furniture)
-            if m:
-                return {"dossier": _clean(m.group("dossier")), "nummer": m.group("nummer")}
+            found = list(pattern.finditer(furniture))
+            if found:
+                dossier = found[0].group("dossier")
+                numbers = [m.group("nummer") for m in found if _dossier(m.group("dossier")) == _dossier(dossier)]
+                return {"dossier": _dossier(dossier), "nummer": _without_page(numbers)}
         return None
 
-    def _date(self, text: str) -> Optional[str]:
-        for pattern in self.patterns.get("datum", []):
+    def _date(self, text: str, field: str = "datum") -> Optional[str]:
+        for pattern in self.patterns.get(field, []):
             m = pattern.search(text)
             if m:
+                month = m.group("month")
                 try:
-                    return date(int(m.group("year")), month_number(m.group("month")), int(m.group("day"))).isoformat()
+                    number = int(month) if month.isdigit() else month_number(month)
+                    return date(int(m.group("year")), number, int(m.group("day"))).isoformat()
                 except ValueError:
                     continue
         return None
@@ -121,6 +126,41 @@ def signatories(doc: Doc, text: str) -> List[dict]:
     ]
 
 
+# a title word that opens an author in the "BRIEF VAN ..." line; a portfolio opens with VAN or VOOR
+_ROLE = r"(?:MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b"
+_NEXT_ROLE = re.compile(r"(,\s*|\s+EN\s+)(?:DE\s+)?(?=" + _ROLE + ")")
+_NEXT_PORTFOLIO = re.compile(r"(?:,\s*|\s+EN\s+)(?=(?:VAN|VOOR)\s)")
+_AUTHORS = re.compile(r"BRIEF\s+VAN\s+(?:DE\s+)?(?P<rest>" + _ROLE + r".*)$", re.S)
+
+
+def title_authors(titel: Optional[str]) -> List[str]:
+    """The offices in the letter's title, in order.
+
+    'BRIEF VAN DE MINISTERS VAN X, VAN Y EN VOOR Z' -> Minister van X, Minister van Y, Minister voor Z;
+    'BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN X' -> Minister van X, Staatssecretaris van X;
+    'BRIEF VAN DE MINISTER-PRESIDENT, MINISTER VAN ALGEMENE ZAKEN' -> Minister-President (an apposition
+    after a comma is the same person). A portfolio may hold EN and commas itself ("VOLKSGEZONDHEID,
+    WELZIJN EN SPORT"): only a VAN/VOOR or a title after them opens the next one.
+    """
+    m = _AUTHORS.search(re.sub(r"\s+", " ", (titel or "").upper().replace("\u00a0", " ")).strip())
+    if not m:
+        return []
+    parts = _NEXT_ROLE.split(m.group("rest"))  # [chunk, joiner, chunk, joiner, ...]
+    chunks = [parts[0]] + [c for j, c in zip(parts[1::2], parts[2::2]) if "," not in j]
+    authors: List[tuple] = []
+    for chunk in chunks:
+        role, _, portfolio = chunk.partition(" ")
+        role = {"MINISTERS": "MINISTER", "STAATSSECRETARISSEN": "STAATSSECRETARIS"}.get(role, role)
+        portfolios = [p.strip() for p in _NEXT_PORTFOLIO.split(portfolio) if p.strip()]
+        authors += [(role, p) for p in portfolios] or [(role, "")]
+    # "DE MINISTER EN STAATSSECRETARIS VAN X": a title without portfolio shares the next one's
+    for n in range(len(authors) - 2, -1, -1):
+        role, portfolio = authors[n]
+        if not portfolio and role != "MINISTER-PRESIDENT" and authors[n + 1][1]:
+            authors[n] = (role, authors[n + 1][1])
+    return [canonical_title(f"{role} {portfolio}".strip()) for role, portfolio in authors]
+
+
 def canonical_title(text: str) -> str:
     """'MINISTER VAN BUITENLANDSE\\nZAKEN' -> 'Minister van Buitenlandse Zaken'."""
     words = (_clean(re.sub(r"-\s+(?=[a-zà-ÿ])", "", text)) or "").split(" ")
@@ -137,6 +177,20 @@ def canonical_title(text: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def _dossier(value: str) -> str:
+    """The dossier as the title block writes it: '34300-VII' -> '34 300 VII'; '21 501-02' stays."""
+    value = re.sub(r"^(\d{2})(\d{3})\b", r"\1 \2", re.sub(r"\s+", " ", value).strip())
+    return re.sub(r"-(?=[A-Z])", " ", value)
+
+
+def _without_page(numbers: List[str]) -> str:
+    """A PDF footer glues the page number to the Kamerstuk number ('nr. 491', 'nr. 492'): the part all pages share."""
+    if len(set(numbers)) < 2:
+        return numbers[0]
+    shared = os.path.commonprefix(numbers)
+    return shared if shared and all(n[len(shared) :].isdigit() for n in numbers) else numbers[0]
 
 
 def _clean(value: Optional[str]) -> Optional[str]:

@@ -29,6 +29,8 @@ NUMBERS = {
     "twaalf": 12,
 }
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
+# days of the working week (Monday = 0) that "begin", "midden"/"medio" and "eind" of a week cover
+WEEK_PARTS = {"begi": (0, 2), "midd": (1, 3), "medi": (1, 3), "eind": (3, 4)}
 SEASONS = {"voorjaar": (3, 1, 5, 31), "zomer": (6, 1, 8, 31), "najaar": (9, 1, 11, 30)}
 
 
@@ -53,7 +55,12 @@ def read_termijn_knowledge(termijn_file: str, herkomst_file: str, root=None) -> 
 class TermijnFinder:
     def __init__(self, phrase_rows: List[dict], herkomst_rows: List[dict], macros: Dict[str, str]):
         self.phrases = [(r["kind"], compile_pattern(r["pattern"], macros, flags=re.I)) for r in phrase_rows]
-        self.occasions = [compile_pattern(r["pattern"], macros, flags=re.I) for r in herkomst_rows]
+        # "zo snel mogelijk en in ieder geval voor de zomer": a soft and a hard part are one termijn
+        self.join = compile_pattern("{TERMIJN_JOIN}", macros, flags=re.I) if "TERMIJN_JOIN" in macros else None
+        compiled = [compile_pattern(r["pattern"], macros, flags=re.I) for r in herkomst_rows]
+        # a row with a "back" group points to an occasion named before the sentence
+        self.occasions = [p for p in compiled if "back" not in p.groupindex]
+        self.back_references = [p for p in compiled if "back" in p.groupindex]
 
     def termijn(self, text: str, letter_date: Optional[date]) -> Optional[Found]:
         """The first deadline in the sentence; past dates ("16 oktober jl.") are no deadline."""
@@ -71,23 +78,97 @@ class TermijnFinder:
         hits = firm or hits  # "nader", "spoedig" only when nothing else names a moment
         if not hits:
             return None
-        start, _, _, m, iso = min(hits, key=lambda h: h[:3])
-        return Found(m.start(), m.end(), m.group(0), iso)
+        # the first moment; at one start the longest phrase ("zo spoedig mogelijk na het reces"), then the row order
+        start, _, _, m, iso = min(hits, key=lambda h: (h[0], h[2], h[1]))
+        end = m.end()
+        if iso is None and self.join is not None:
+            joined = self.join.match(text, end)
+            hard = [h for h in hits if joined and h[3].start() == joined.end() and h[4] is not None]
+            if hard:
+                _, _, _, m2, iso = min(hard, key=lambda h: h[1:3])
+                end = m2.end()
+        return Found(start, end, text[start:end], iso)
 
-    def herkomst(self, text: str, letter_date: Optional[date], termijn: Optional[Found] = None):
-        """{"type", "datum"} of the occasion named in the sentence; the deadline itself is none."""
+    def herkomst(
+        self, text: str, letter_date: Optional[date], termijn: Optional[Found] = None, before: str = ""
+    ) -> Optional[Dict[str, Optional[str]]]:
+        """{"type", "datum"} of the occasion named in the sentence; the deadline itself is none.
+
+        A back-reference ("in dat overleg", "in voornoemde brief", "daarin") takes the occasion named in
+        the sentences before (``before``); "dat overleg" without one there is an "overleg" dated by the
+        previous sentence's date ("Op 13 oktober heb ik gesproken met ... In dat overleg ...").
+        """
+        found = self._occasions(text, letter_date, termijn)
+        if found:
+            return _best(found)[1]
+        back = next((m for p in self.back_references for m in p.finditer(text)), None)
+        if back is None:
+            return None
+        noun = _occasion_type(back.group("back")) if back.group("back") else None
+        sentences = SENTENCE_END.split(before.strip())[-BACK_SENTENCES if noun else -1 :]
+        earlier = [
+            (n, hit)
+            for n, sentence in enumerate(sentences)
+            for hit in self._occasions(sentence, letter_date, None)
+            if noun is None or _same_kind(noun, hit[1]["type"])
+        ]
+        if earlier:
+            return max(earlier, key=lambda e: (e[0], e[1][1]["datum"] is not None, e[1][0]))[1][1]
+        if noun is None or not sentences:
+            return None
+        dates = list(PAST_DATE.finditer(sentences[-1]))
+        when = _past(dates[-1].groupdict(), letter_date) if dates else None
+        return {"type": noun, "datum": when}
+
+    def _occasions(self, text: str, letter_date: Optional[date], termijn: Optional[Found]):
+        """(start, {"type", "datum"}) of each occasion in the text, outside the deadline."""
+        hits = []
         for pattern in self.occasions:
             for m in pattern.finditer(text):
                 if termijn is not None and m.start() < termijn.end and termijn.start < m.end():
                     continue
                 groups = m.groupdict()
-                kind = re.sub(r"\s+", " ", groups["type"].lower())
-                kind = {"ao": "algemeen overleg", "plenaire debat": "plenair debat"}.get(kind, kind)
-                when = None
-                if groups.get("day") and letter_date:
-                    when = past_date(int(groups["day"]), month_number(groups["month"]), groups.get("year"), letter_date)
-                return {"type": kind, "datum": when}
+                hits.append((m.start(), {"type": _occasion_type(groups["type"]), "datum": _past(groups, letter_date)}))
+        return hits
+
+
+# a back-reference looks this many sentences back for the occasion it names
+BACK_SENTENCES = 4
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+PLURALS = {"brieven": "brief", "debatten": "debat", "overleggen": "overleg", "commissiedebatten": "commissiedebat"}
+# the occasion types of docs/annotation.md ("herkomst"), as the text names them
+KNOWN_TYPES = ("algemeen overleg", "commissiedebat", "wetgevingsoverleg", "plenair debat", "notaoverleg")
+PAST_DATE = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[a-z]+)(?:\s+(?P<year>\d{4}))?\b", re.I)
+
+
+def _occasion_type(word: str) -> str:
+    """'AO' -> 'algemeen overleg', 'plenaire debat' -> 'plenair debat', 'brieven' and 'Prinsjesdagbrief' -> 'brief'."""
+    kind = re.sub(r"\s+", " ", word.lower()).strip()
+    kind = {"ao": "algemeen overleg"}.get(kind, kind)
+    kind = re.sub(r"^plenaire ", "plenair ", kind)
+    kind = " ".join(PLURALS.get(w, w) for w in kind.split(" "))
+    if kind in KNOWN_TYPES:
+        return kind
+    if kind.endswith("brief"):
+        return "brief"  # kamerbrief, voortgangsbrief
+    return kind
+
+
+def _same_kind(noun: str, kind: str) -> bool:
+    """'overleg' points back to an 'algemeen overleg'; 'brief' to a 'brief'."""
+    return kind == noun or kind.split(" ")[-1].endswith(noun)
+
+
+def _past(groups: Dict[str, Optional[str]], letter_date: Optional[date]) -> Optional[str]:
+    day, month = groups.get("day"), groups.get("month") or ""
+    if not day or letter_date is None or month.lower() not in months():
         return None
+    return past_date(int(day), month_number(month), groups.get("year"), letter_date)
+
+
+def _best(hits):
+    """The occasion that names a date, else the first one."""
+    return min(hits, key=lambda h: (h[1]["datum"] is None, h[0]))
 
 
 def month_number(name: str) -> int:
@@ -205,6 +286,35 @@ def _add_months(ref: date, n: int) -> date:
     return date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
 
 
+def _turn_of_year(g, ref):
+    year = int(g["year"]) if g.get("year") else (ref.year if ref.month >= 7 else ref.year - 1)
+    return iso_range(date(year, 12, 1), date(year + 1, 1, 31))
+
+
+def _next_year(g, ref):
+    return _year({"year": str(ref.year + 1), "mod": g.get("mod")}, ref)
+
+
+def _prinsjesdag(g, ref):
+    """The third Tuesday of September: the first day of the parliamentary year."""
+    year = int(g["year"]) if g.get("year") else ref.year
+    day = _third_tuesday(year)
+    if not g.get("year") and day < ref:
+        day = _third_tuesday(year + 1)
+    return iso_range(ref, day) if day > ref else day.isoformat()
+
+
+def _week(g, ref):
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(days=0 if g["which"].lower() == "deze" else 7)
+    first, last = WEEK_PARTS.get((g.get("mod") or "").lower()[:4], (0, 4))
+    return iso_range(monday + timedelta(days=first), monday + timedelta(days=last))
+
+
+def _third_tuesday(year: int) -> date:
+    first = date(year, 9, 1)
+    return first + timedelta(days=(1 - first.weekday()) % 7 + 14)
+
+
 _RESOLVERS = {
     "date": _date,
     "month": _month,
@@ -214,4 +324,8 @@ _RESOLVERS = {
     "quarter": _quarter,
     "year": _year,
     "within": _within,
+    "turn_of_year": _turn_of_year,
+    "next_year": _next_year,
+    "prinsjesdag": _prinsjesdag,
+    "week": _week,
 }
