@@ -10,7 +10,8 @@
 * rules: a status when ``all`` features are present, at least one of ``any``, and none of ``none``.
 
 Without the base model (the blank fallback) ``dep_pattern`` features and patterns on POS, MORPH, TAG, LEMMA
-or DEP are never present: docs/generalisation.md measures what that costs. A span found here records the rule's id, like every other span.
+or DEP are never present: docs/generalisation.md measures what that costs. A span found here records the
+rule's id, like every other span.
 """
 
 import re
@@ -23,7 +24,6 @@ from spacy.vocab import Vocab
 from pipeline.knowledge.macros import compile_pattern, expand_refs
 from pipeline.knowledge.resource_files import Located, ResourceError
 from pipeline.knowledge.verb_forms import split_forms
-
 
 # token attributes set by the statistical base model: without it (blank fallback) no pattern on them can match
 MODEL_ATTRS = {"POS", "TAG", "MORPH", "LEMMA", "DEP"}

@@ -95,7 +95,8 @@ def expand_refs(value: Any, lists: Mapping[str, List[str]], where: str = "") -> 
         return joined_forms(words)
     if kind:
         raise UnknownMacro(
-            f"{where}: unknown reference {value!r} (use @name, @lower:name, @suffix:name, @verbforms:name or @particles:name)"
+            f"{where}: unknown reference {value!r} "
+            "(use @name, @lower:name, @suffix:name, @verbforms:name or @particles:name)"
         )
     return words
 
