@@ -106,6 +106,22 @@ def test_dev2_entities_strict_f1_and_precision(dev2_reports, part, label):
     assert counts.gold > 0 and counts.f1 >= f1_floor and counts.precision >= precision_floor, counts.as_dict()
 
 
+# dev2 TOEZEGGING (issue 14), overlap (F1, precision) and status accuracy, set from the values measured at the end of
+# this session (tune 0.875/1.000, 20/21; check 0.500/0.667, 4/6). The check floor is NOT issue 14's bar (0.85/0.90):
+# it keeps the measured level from falling while the issue stays open.
+DEV2_TOEZEGGING_FLOORS = {TUNE_SPLIT: (0.85, 0.95, 0.90), CHECK_SPLIT: (0.45, 0.60, 0.60)}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("part", [TUNE_SPLIT, CHECK_SPLIT])
+def test_dev2_toezeggingen_overlap_and_status(dev2_reports, part):
+    report = dev2_reports[part]
+    f1_floor, precision_floor, status_floor = DEV2_TOEZEGGING_FLOORS[part]
+    counts = report.toezegging
+    assert counts.f1 >= f1_floor and counts.precision >= precision_floor, counts.as_dict()
+    assert report.status_accuracy >= status_floor
+
+
 # issue bars for the attributes (docs/annotation.md, "Attributes"); measured values are higher
 ATTRIBUTE_FLOORS = {
     "TOEZEGGING status": 0.95,
@@ -148,3 +164,21 @@ def test_seed_attribute_accuracy(seed_attributes, name):
 def test_dev_attribute_accuracy(dev_attributes, name):
     acc = dev_attributes[name]
     assert acc.scored > 0 and acc.value >= ATTRIBUTE_FLOORS[name], acc.as_dict()
+
+
+@pytest.fixture(scope="module")
+def dev2_tune_attributes(nlp, dev2_gold):
+    from pipeline.evaluation.attributes import score_attributes
+
+    tune = {i: g for i, g in dev2_gold.items() if g.split == TUNE_SPLIT}
+    return score_attributes(tune, predict(nlp, tune))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "name", ["TOEZEGGING bewindspersoon", "TOEZEGGING termijn (overlap)", "TOEZEGGING herkomst", "TOEZEGGING status"]
+)
+def test_dev2_tune_attribute_accuracy(dev2_tune_attributes, name):
+    # issue 14's bars (bewindspersoon 0.90, termijn 0.85, herkomst 0.85, status 0.95), met on the tune part
+    acc = dev2_tune_attributes[name]
+    assert acc.scored > 0 and acc.value >= ATTRIBUTE_FLOORS.get(name, 0.85), acc.as_dict()
