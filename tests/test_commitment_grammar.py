@@ -39,6 +39,8 @@ def commitment(nlp, text):
         "Ik zeg uw Kamer toe dat de evaluatie openbaar wordt.",
         "Ik zal vóór 1 juli een besluit nemen over de ontheffingen.",
         "Begin september zal ik u mijn reactie doen toekomen en informeer ik u tevens over de planning.",
+        # doing something at the Kamer's request (an adjective in -de is no past tense: "de beoogde regeling")
+        "Ik kom graag tegemoet aan de wens van uw Kamer om meer inzicht te krijgen in de beoogde regeling.",
     ],
 )
 def test_new_commitments_by_grammar(nlp, text):
@@ -84,6 +86,7 @@ def test_settled_commitments(nlp, text):
         "Het bericht luidt: «Vanaf 2012 ontvangt u geen extra bedrag.»",  # quoted, to someone else
         "De Raad zal in juni een besluit nemen over de verlenging.",  # a decision by others
         "Het lid Jansen heeft aangegeven graag meer te weten over de kosten die het kabinet wil presenteren.",
+        "Met deze brief geef ik gehoor aan het verzoek van uw Kamer.",  # done by this letter
     ],
 )
 def test_not_commitments(nlp, text):
