@@ -18,23 +18,69 @@ CONFIG_PATH = PACKAGE_DIR / "config.cfg"
 BLANK = "blank:nl"
 
 
-def load(base: Optional[str] = None, config_path: Path = CONFIG_PATH) -> Language:
+PARSE_MODES = ("selective", "all")
+
+
+def load(base: Optional[str] = None, config_path: Path = CONFIG_PATH, parse: Optional[str] = None) -> Language:
     """The full pipeline. ``base``: a package name, a model directory or "blank:nl".
 
     Without ``base`` (or $KAMER_BASE_MODEL) the first available candidate in
-    config.cfg is used, falling back to blank Dutch.
+    config.cfg is used, falling back to blank Dutch. ``parse``: "selective" runs
+    the base model only on sentences that may hold a commitment, "all" on every
+    sentence (config.cfg ``[pipeline] parse`` when not given).
     """
     cfg = load_config(config_path, interpolate=True)
+    parse = check_parse(parse, config_path)
     base = base or os.environ.get("KAMER_BASE_MODEL")
     nlp, info = load_base(base, list(cfg["base"]["candidates"]), list(cfg["base"]["exclude"]))
     customise_tokenizer(nlp, cfg["tokenizer"]["token_match"], cfg["tokenizer"]["footnote_suffix"])
+    statistical = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory != "lemmatizer"]
     for name in reversed(cfg["pipeline"]["before_base"]):
         nlp.add_pipe(_factory(cfg, name), name=name, first=True, config=_settings(cfg, name))
+    if parse == "selective" and statistical:
+        wrap_base(nlp, cfg, statistical)
     for name in cfg["pipeline"]["after_base"]:
         nlp.add_pipe(_factory(cfg, name), name=name, config=_settings(cfg, name))
     nlp.meta["kamer_base"] = info
+    nlp.meta["kamer_parse"] = parse if statistical else "none"
     nlp.meta["kamer_pipeline_version"] = __version__
     return nlp
+
+
+def check_parse(parse: Optional[str] = None, config_path: Path = CONFIG_PATH) -> str:
+    """The parse mode load(parse=...) would use; ValueError in one line when it is unknown."""
+    parse = parse or load_config(config_path, interpolate=True)["pipeline"].get("parse", "all")
+    if parse not in PARSE_MODES:
+        raise ValueError(f"--parse must be one of {', '.join(PARSE_MODES)} (got {parse!r})")
+    return parse
+
+
+def wrap_base(nlp: Language, cfg, names) -> None:
+    """Move the base model's components into kamer_selective_base, after a candidate stage (issue 15)."""
+    from pipeline.components.selective_base import SelectiveBase
+
+    components = nlp.config.interpolate()["components"]  # ${...} references resolved, so each stands alone
+    specs = [
+        {
+            "name": n,
+            "factory": nlp.get_pipe_meta(n).factory,
+            "config": {k: v for k, v in components[n].items() if k != "factory"},
+        }
+        for n in names
+    ]
+    procs = [(n, nlp.get_pipe(n)) for n in names]
+    first = nlp.pipe_names.index(names[0])
+    for n in names:
+        nlp.remove_pipe(n)
+    nlp.add_pipe(
+        "kamer_commitment_candidates",
+        before=nlp.pipe_names[first] if first < len(nlp.pipe_names) else None,
+        config=_settings(cfg, "kamer_commitment_candidates"),
+    )
+    wrapper = nlp.add_pipe("kamer_selective_base", after="kamer_commitment_candidates")
+    assert isinstance(wrapper, SelectiveBase)
+    wrapper.components = specs
+    wrapper.procs = procs
 
 
 def _factory(cfg, name: str) -> str:

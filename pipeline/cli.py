@@ -36,6 +36,9 @@ def extract(
     inputs: List[Path] = typer.Argument(..., help=".txt files, folders of .txt files, or JSONL with id and text"),
     output: Path = typer.Option(..., "-o", "--output", help="JSONL to write; appears only when complete"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
+    parse: Optional[str] = typer.Option(
+        None, help="selective (the base model only on sentences that may hold a commitment) or all; config.cfg default"
+    ),
     batch_size: int = typer.Option(16, help="documents per nlp.pipe batch"),
     n_process: int = typer.Option(1, "--n-process", help="worker processes, each annotating a batch at a time"),
     resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
@@ -50,7 +53,7 @@ def extract(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
 ):
     """Annotate documents into JSONL in the gold format of docs/annotation.md."""
-    from pipeline.assemble import check_base, load
+    from pipeline.assemble import check_base, check_parse, load
     from pipeline.io import guards
     from pipeline.io.fingerprint import run_header
     from pipeline.io.journal import Journal, JournalError
@@ -68,13 +71,14 @@ def extract(
     if resume and restart:
         fail("--resume continues OUTPUT.partial and --restart discards it: give one of them")
     try:  # everything that can refuse the run, before the model is loaded
+        parse = check_parse(parse)
         guards.check_at_least_one(batch_size=batch_size, n_process=n_process, partition_size=partition_size)
         if max_chars < 0:
             raise ValueError(f"--max-chars must be 0 (no limit) or more (got {max_chars})")
         guards.check_encoding(encoding)
         guards.check_output(output, inputs, Journal.COMPANIONS)
         resolved_base = check_base(base) if engine == "local" else base or "default (Dask workers)"
-        header = run_header(resolved_base, inputs, encoding, corpus_root)
+        header = run_header(f"{resolved_base} (parse {parse})", inputs, encoding, corpus_root)
         # an unreachable scheduler: one line, and no file made
         client = connect(scheduler) if engine == "dask" and scheduler else None
         journal = Journal(output, resume=resume, header=header, restart=restart)
@@ -82,7 +86,7 @@ def extract(
         fail(str(err))
     if engine == "local":
         try:
-            nlp = load(base)
+            nlp = load(base, parse=parse)
         except BaseException:
             journal.close()
             raise
@@ -102,7 +106,7 @@ def extract(
         documents = iter_inputs(inputs, corpus_root, encoding, on_note=lambda n: typer.echo(f"note: {n}", err=True))
         with stopped_by_signals():  # Ctrl-C, SIGTERM: workers stopped, journal closed (finally), exit 130
             if engine == "dask":
-                written = run_dask(client, documents, journal, report, base, partition_size, max_chars)
+                written = run_dask(client, documents, journal, report, base, partition_size, max_chars, parse)
             else:
                 written = annotate(
                     nlp,

@@ -1,3 +1,11 @@
 """One module per spaCy factory; importing this package registers them all."""
 
-from pipeline.components import entities, linking, metadata, pdf_repair, sentences, toezeggingen  # noqa: F401
+from pipeline.components import (  # noqa: F401
+    entities,
+    linking,
+    metadata,
+    pdf_repair,
+    selective_base,
+    sentences,
+    toezeggingen,
+)

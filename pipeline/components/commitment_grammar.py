@@ -41,6 +41,7 @@ class CommitmentGrammar:
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
         self.regexes: List[Tuple[str, re.Pattern[str]]] = []
         self.rules: List[dict] = []
+        self._candidates: Set[str] = set()
         for where, row in rows:
             if row_kind(row) == "toezegging_grammar_rule":
                 self.rules.append(row)
@@ -58,6 +59,8 @@ class CommitmentGrammar:
 
     def _add_feature(self, where: str, row: dict, lists: Dict[str, List[str]], macros: Dict[str, str]) -> None:
         name = row["feature"]
+        if row.get("candidate"):
+            self._candidates.add(name)
         if "pattern" in row:
             pattern = [expand_refs(el, lists, where) for el in row["pattern"]]
             reads_model = any(MODEL_ATTRS & set(el) for el in pattern)
@@ -95,11 +98,18 @@ class CommitmentGrammar:
                     found.setdefault(sent.start, set()).add(strings[key])
         return found
 
+    def candidate_features(self) -> Set[str]:
+        """Features that mark a sentence as a possible commitment before any model has run (``"candidate": true``)."""
+        return set(self._candidates)
+
+    def regex_features(self, norm: str) -> Set[str]:
+        return {name for name, regex in self.regexes if regex.search(norm)}
+
     def classify(
         self, sentence: Span, features: Set[str], norm: str, blocked: FrozenSet[str]
     ) -> Optional[Tuple[str, str]]:
         """(rule id, status) of the strongest grammar rule that holds for the sentence, if any."""
-        present = set(features) | {name for name, regex in self.regexes if regex.search(norm)}
+        present = set(features) | self.regex_features(norm)
         best = None
         for rule in self.rules:
             if rule["status"] in blocked or not holds(rule, present):

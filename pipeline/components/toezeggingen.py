@@ -44,6 +44,12 @@ from pipeline.schema import DEFAULT_SPANS_KEY, TOEZEGGING
     assigns=["doc.spans", "span._.rule", "span._.status"],
 )
 def make_toezeggingen(nlp, name, rules_file, grammar_file, lists_dir, spans_key, resources_dir):
+    data = read_toezegging_knowledge(nlp, rules_file, grammar_file, lists_dir, spans_key, resources_dir)
+    return ToezeggingDetector(name, data, nlp.vocab)
+
+
+def read_toezegging_knowledge(nlp, rules_file, grammar_file, lists_dir, spans_key, resources_dir) -> dict:
+    """The string rules, the grammar and its word lists, checked (a broken row stops here, naming its line)."""
     rows = read_rule_file(rules_file, resources_dir, row_kind)
     macros = macro_table(read_macros(resources_dir))
     compile_rules(rows, macros)  # a broken pattern or unknown macro stops here, naming its line
@@ -51,14 +57,13 @@ def make_toezeggingen(nlp, name, rules_file, grammar_file, lists_dir, spans_key,
     root = Path(RESOURCES if resources_dir is None else resources_dir)
     lists = {p.stem: read_list(p.name, root / lists_dir) for p in sorted((root / lists_dir).glob("*.txt"))}
     CommitmentGrammar(nlp.vocab, grammar, lists, macros)  # checked here, naming the line of a broken row
-    data = {
+    return {
         "rows": [r.row for r in rows],
         "grammar": [r.row for r in grammar],
         "lists": lists,
         "macros": macros,
         "spans_key": spans_key,
     }
-    return ToezeggingDetector(name, data, nlp.vocab)
 
 
 def row_kind(row: dict) -> str:

@@ -10,7 +10,7 @@ folder beside the output, so workers and client must share that filesystem
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Tuple
 
 from pipeline.io.journal import Journal
 from pipeline.io.readers import InputDoc, InputProblem
@@ -21,7 +21,7 @@ from pipeline.run.limits import DEFAULT_MAX_CHARS
 if TYPE_CHECKING:
     from spacy.language import Language
 
-_PIPELINES: Dict[Optional[str], "Language"] = {}  # per worker process: base -> nlp
+_PIPELINES: Dict[Tuple[Optional[str], Optional[str]], "Language"] = {}  # per worker process: (base, parse) -> nlp
 
 
 class DaskError(RuntimeError):
@@ -41,18 +41,18 @@ def connect(scheduler: str):
         raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
 
 
-def _pipeline(base: Optional[str]):
-    if base not in _PIPELINES:
+def _pipeline(base: Optional[str], parse: Optional[str] = None):
+    if (base, parse) not in _PIPELINES:
         from pipeline.assemble import load
 
-        _PIPELINES[base] = load(base)
-    return _PIPELINES[base]
+        _PIPELINES[(base, parse)] = load(base, parse=parse)
+    return _PIPELINES[(base, parse)]
 
 
-def annotate_partition(docs: List[InputDoc], base: Optional[str], part: str) -> str:
+def annotate_partition(docs: List[InputDoc], base: Optional[str], part: str, parse: Optional[str] = None) -> str:
     """Runs on a worker: annotate one partition into its part file."""
     with atomic_writer(part) as handle:
-        handle.writelines(annotated_lines(_pipeline(base), docs))
+        handle.writelines(annotated_lines(_pipeline(base, parse), docs))
     return part
 
 
@@ -64,6 +64,7 @@ def run_dask(
     base: Optional[str],
     partition_size: int = 32,
     max_chars: int = DEFAULT_MAX_CHARS,
+    parse: Optional[str] = None,
 ) -> int:
     """Annotate on the cluster of `client` (see connect()) into the journal; the client is closed at the end."""
     # absolute: workers may run in another directory, or on another machine with the same shared disk
@@ -77,7 +78,7 @@ def run_dask(
             in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
             for n, batch in enumerate(batches(docs, partition_size)):
                 part = str(parts_dir / f"part-{n:06d}.jsonl")
-                futures.append((client.submit(annotate_partition, batch, base, part, pure=False), len(batch)))
+                futures.append((client.submit(annotate_partition, batch, base, part, parse, pure=False), len(batch)))
                 if len(futures) >= in_flight:
                     written += _drain(futures.pop(0), journal)
             while futures:
