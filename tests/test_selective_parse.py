@@ -82,3 +82,19 @@ def test_both_modes_give_the_same_spans_statuses_and_attributes_on_the_corpus(se
     # onderwerp is the direct object in the parse; a sentence parsed alone may get another tree than in its letter
     # (docs/performance.md lists the differences on the corpus)
     assert {i: without_onderwerp(r) for i, r in ours.items()} == {i: without_onderwerp(r) for i, r in full.items()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er volgt in het najaar een brief over de stand van de dijken.",  # a verb of arriving stands for the parse
+        "In de beantwoording van de vragen is aangegeven bij dit verslag terug te komen op de visserij.",
+    ],
+)
+def test_a_word_that_stands_for_a_model_feature_sends_its_sentence_to_the_model(selective, every_sentence, text):
+    ours = selective(text)
+    assert len(ours.spans[PARSE_KEY]) == 1
+    assert [s._.rule for s in ours.spans["toezeggingen"]] == [
+        s._.rule for s in every_sentence(text).spans["toezeggingen"]
+    ]
+    assert len(ours.spans["toezeggingen"]) == 1

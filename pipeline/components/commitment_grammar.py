@@ -41,7 +41,7 @@ class CommitmentGrammar:
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
         self.regexes: List[Tuple[str, re.Pattern[str]]] = []
         self.rules: List[dict] = []
-        self._candidates: Set[str] = set()
+        self._stands_for: Dict[str, str] = {}
         for where, row in rows:
             if row_kind(row) == "toezegging_grammar_rule":
                 self.rules.append(row)
@@ -51,6 +51,7 @@ class CommitmentGrammar:
             except (ValueError, TypeError, KeyError) as err:
                 problem = " ".join(str(err).split())
                 raise ResourceError(f"{where}: invalid feature pattern ({problem})") from None
+        self._model_only_none: Set[str] = set()  # (no rule needs a model feature in "all" without a stand-in)
         known = {row["feature"] for _, row in rows if row_kind(row) == "toezegging_feature"}
         for rule in self.rules:
             unknown = sorted(set(rule.get("all", []) + rule.get("any", []) + rule.get("none", [])) - known)
@@ -59,8 +60,8 @@ class CommitmentGrammar:
 
     def _add_feature(self, where: str, row: dict, lists: Dict[str, List[str]], macros: Dict[str, str]) -> None:
         name = row["feature"]
-        if row.get("candidate"):
-            self._candidates.add(name)
+        if row.get("stands_for"):
+            self._stands_for[name] = row["stands_for"]
         if "pattern" in row:
             pattern = [expand_refs(el, lists, where) for el in row["pattern"]]
             reads_model = any(MODEL_ATTRS & set(el) for el in pattern)
@@ -84,13 +85,14 @@ class CommitmentGrammar:
         """Sentence start -> the token features found in it (matches never cross a sentence)."""
         found: Dict[int, Set[str]] = {}
         strings = doc.vocab.strings
-        matches = list(self.matcher(doc))
-        if len(self.model_matcher) and doc.has_annotation("POS") and doc.has_annotation("MORPH"):
-            matches += self.model_matcher(doc)
-        for key, start, end in matches:
-            sent = doc[start].sent
-            if end <= sent.end:
-                found.setdefault(sent.start, set()).add(strings[key])
+        with_model = len(self.model_matcher) and doc.has_annotation("POS") and doc.has_annotation("MORPH")
+        # one sentence at a time: a pattern with "*" then never keeps a partial match alive to the end of the letter
+        for sent in doc.sents:
+            matches = list(self.matcher(sent))
+            if with_model:
+                matches += self.model_matcher(sent)
+            if matches:
+                found.setdefault(sent.start, set()).update(strings[key] for key, _, _ in matches)
         if len(self.dep_matcher) and doc.has_annotation("DEP"):
             for key, token_ids in self.dep_matcher(doc):
                 sent = doc[token_ids[0]].sent
@@ -98,9 +100,18 @@ class CommitmentGrammar:
                     found.setdefault(sent.start, set()).add(strings[key])
         return found
 
-    def candidate_features(self) -> Set[str]:
-        """Features that mark a sentence as a possible commitment before any model has run (``"candidate": true``)."""
-        return set(self._candidates)
+    def could_hold(self, present: Set[str]) -> bool:
+        """Could a rule hold once the model has run? Model features count as present when a word stands for them.
+
+        A feature row ``"stands_for": "X"`` (a word feature) makes X possible (the parse may find a deliverable as
+        subject where a verb of arriving stands); "none" is ignored: only the model can rule a sentence out.
+        """
+        possible = present | {self._stands_for[f] for f in present if f in self._stands_for} | self._model_only_none
+        return any(
+            all(f in possible for f in rule.get("all", []))
+            and (not rule.get("any") or any(f in possible for f in rule["any"]))
+            for rule in self.rules
+        )
 
     def regex_features(self, norm: str) -> Set[str]:
         return {name for name, regex in self.regexes if regex.search(norm)}

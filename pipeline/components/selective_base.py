@@ -3,9 +3,9 @@
 Two declared stages replace the base model's components in the pipeline when ``parse = "selective"``:
 
 * ``kamer_commitment_candidates`` (tokens and rules only) marks the sentences that may hold a commitment: a
-  string rule of ``toezegging_rules.jsonl`` fires, or a feature of ``toezegging_grammar.jsonl`` marked
-  ``"candidate": true`` is present (a delivery verb, a promise, an intention ...). They go to
-  ``doc.spans["kamer_parse"]``.
+  string rule of ``toezegging_rules.jsonl`` fires, or a rule of ``toezegging_grammar.jsonl`` could hold once
+  the model has run (its word features are there; a word feature ``"stands_for"`` a model feature, such as a
+  verb of arriving for a deliverable as subject). They go to ``doc.spans["kamer_parse"]``.
 * ``kamer_selective_base`` runs the base model's components (tagger/morphologizer, lemmatizer, parser) on
   those sentences only, all sentences of a document in one batch, and writes their annotations back into the
   letter's Doc: part of speech, morphology and lemma per token, and the parse as one tree per sentence. A
@@ -53,7 +53,6 @@ class CommitmentCandidates(ToezeggingDetector):
 
     def __call__(self, doc: Doc) -> Doc:
         features = self.grammar.features_by_sentence(doc)  # the word patterns; the model's are not run yet
-        wanted = self.grammar.candidate_features()
         found = []
         for sent in doc.sents:
             span = trim(sent)
@@ -61,7 +60,7 @@ class CommitmentCandidates(ToezeggingDetector):
                 continue
             norm = sentence_norm(span)
             present = features.get(sent.start, set()) | self.grammar.regex_features(norm)
-            if present & wanted or self.classify(norm) is not None:
+            if self.grammar.could_hold(present) or self.classify(norm) is not None:
                 found.append(doc[sent.start : sent.end])
         doc.spans[PARSE_KEY] = found
         return doc

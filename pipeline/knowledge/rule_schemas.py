@@ -41,7 +41,7 @@ ROW_SCHEMAS: Dict[str, RowSchema] = {
     # toezegging_grammar.jsonl: a feature of a sentence (exactly one of pattern, dep_pattern, regex, separable)
     "toezegging_feature": {
         "required": frozenset({"feature"}),
-        "optional": frozenset({"pattern", "dep_pattern", "regex", "separable", "candidate", "note"}),
+        "optional": frozenset({"pattern", "dep_pattern", "regex", "separable", "stands_for", "note"}),
     },
     # toezegging_grammar.jsonl: a status when features are present (all, any) and absent (none)
     "toezegging_grammar_rule": {
