@@ -81,23 +81,29 @@ class CommitmentGrammar:
                 te_infinitive: List[Dict[str, Any]] = [{"NORM": particle}, {"NORM": "te"}, {"NORM": {"IN": forms}}]
                 self.matcher.add(name, [split, te_infinitive])
 
-    def features_by_sentence(self, doc: Doc) -> Dict[int, Set[str]]:
-        """Sentence start -> the token features found in it (matches never cross a sentence)."""
+    def features_by_sentence(self, doc: Doc, sentences: Optional[Iterable[Span]] = None) -> Dict[int, Set[str]]:
+        """Sentence start -> the token features found in it (matches never cross a sentence).
+
+        ``sentences``: only these (the candidate sentences of selective parsing); all sentences when None.
+        """
         found: Dict[int, Set[str]] = {}
         strings = doc.vocab.strings
         with_model = len(self.model_matcher) and doc.has_annotation("POS") and doc.has_annotation("MORPH")
+        with_parse = len(self.dep_matcher) and doc.has_annotation("DEP")
+        chosen = list(doc.sents) if sentences is None else list(sentences)
         # one sentence at a time: a pattern with "*" then never keeps a partial match alive to the end of the letter
-        for sent in doc.sents:
+        for sent in chosen:
             matches = list(self.matcher(sent))
             if with_model:
                 matches += self.model_matcher(sent)
             if matches:
                 found.setdefault(sent.start, set()).update(strings[key] for key, _, _ in matches)
-        if len(self.dep_matcher) and doc.has_annotation("DEP"):
+        if with_parse:
+            ends = {sent.start: sent.end for sent in chosen}
             for key, token_ids in self.dep_matcher(doc):
-                sent = doc[token_ids[0]].sent
-                if all(sent.start <= i < sent.end for i in token_ids):
-                    found.setdefault(sent.start, set()).add(strings[key])
+                start = doc[token_ids[0]].sent.start
+                if start in ends and all(start <= i < ends[start] for i in token_ids):
+                    found.setdefault(start, set()).add(strings[key])
         return found
 
     def could_hold(self, present: Set[str]) -> bool:

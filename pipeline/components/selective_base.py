@@ -24,11 +24,19 @@ import srsly
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
-from pipeline.components.toezeggingen import ToezeggingDetector, read_toezegging_knowledge, sentence_norm, trim
+from pipeline.components.toezeggingen import (
+    CANDIDATES_KEY,
+    ToezeggingDetector,
+    read_toezegging_knowledge,
+    sentence_norm,
+    trim,
+)
 from pipeline.schema import DEFAULT_SPANS_KEY
 
-PARSE_KEY = "kamer_parse"  # doc.spans: the sentences that went through the statistical model
+# doc.spans: the sentences that went through the statistical model (the only ones a commitment rule can fire on)
+PARSE_KEY = CANDIDATES_KEY
 FLAT_DEP = "dep"  # the relation of every token of a sentence that was not parsed
 
 
@@ -82,14 +90,25 @@ class SelectiveBase:
         self.procs: List[Tuple[str, Any]] = []  # (name, component), the base model's own objects
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [s for s in doc.spans.get(PARSE_KEY, []) if len(s)]
-        parsed = list(self._run(sentence_doc(s) for s in sentences)) if self.procs else []
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
+        """The candidate sentences of a whole batch of letters go through the model together (nlp.pipe)."""
+        for batch in minibatch(stream, batch_size):
+            sentences = [[s for s in doc.spans.get(PARSE_KEY, []) if len(s)] for doc in batch]
+            flat = [sentence_doc(s) for doc_sentences in sentences for s in doc_sentences]
+            parsed = iter(list(self._run(flat)) if self.procs and flat else [])
+            for doc, doc_sentences in zip(batch, sentences):
+                self._write_back(doc, doc_sentences, [next(parsed) for _ in doc_sentences])
+                yield doc
+
+    def _write_back(self, doc: Doc, sentences: List[Span], parsed: List[Doc]) -> None:
         heads, deps = flat_trees(doc)
         for span, sub in zip(sentences, parsed):
             for tok, src in zip(span, sub):
                 tok.pos = src.pos
                 tok.tag = src.tag
-                tok.set_morph(src.morph)
+                tok.morph = src.morph
                 tok.lemma = src.lemma
                 if sub.has_annotation("DEP"):
                     heads[tok.i] = src.head.i - src.i
@@ -98,7 +117,6 @@ class SelectiveBase:
         array[:, 0] = heads.astype("uint64")  # relative heads, negative ones wrapped as spaCy stores them
         array[:, 1] = deps  # string hashes: never through a float
         doc.from_array([HEAD, DEP], array)  # type: ignore[arg-type]
-        return doc
 
     def _run(self, docs: Iterable[Doc]) -> Iterable[Doc]:
         for _, proc in self.procs:

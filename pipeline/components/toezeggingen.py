@@ -29,6 +29,8 @@ from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
 from pipeline.knowledge.resource_files import RESOURCES, Located, read_list, read_rule_file
 from pipeline.schema import DEFAULT_SPANS_KEY, TOEZEGGING
 
+CANDIDATES_KEY = "kamer_parse"  # doc.spans: the sentences selective parsing sent to the model
+
 
 @Language.factory(
     "kamer_toezeggingen",
@@ -101,8 +103,10 @@ class ToezeggingDetector(DataBackedComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        features = self.grammar.features_by_sentence(doc)
-        for sent in doc.sents:
+        # selective parsing marked the only sentences a rule can fire on (components/selective_base.py)
+        sentences = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else list(doc.sents)
+        features = self.grammar.features_by_sentence(doc, sentences)
+        for sent in sentences:
             span = trim(sent)
             if span is None:
                 continue
