@@ -146,7 +146,9 @@ def test_resume_with_another_input_list_or_base_is_refused(tmp_path):
     reference, out = tmp_path / "reference.jsonl", tmp_path / "out.jsonl"
     assert extract(one, two, "-o", reference).returncode == 0
     # a run of both letters, killed after the first
-    journal = Journal(out, header=run_header("blank:nl", [one, two], "utf-8", REPO.parent / "shared"))
+    # the header names the base and the parse mode the way extract writes them
+    header = run_header("blank:nl (parse selective)", [one, two], "utf-8", REPO.parent / "shared")
+    journal = Journal(out, header=header)
     journal.write(reference.read_text(encoding="utf-8").splitlines(keepends=True)[0])
     journal.close()
     refused(extract(one, "-o", out, "--resume"), "inputs", "--restart")

@@ -22,7 +22,7 @@ from pipeline.assemble import load
 size, piece = int(sys.argv[1]), int(sys.argv[2])
 seeds = sys.argv[3]
 text = (seeds * (size // len(seeds) + 1))[:size]
-nlp = load()
+nlp = load(parse="all")  # the model on every sentence: the memory it needs per piece is what is measured
 nlp.max_length = piece
 def peak():
     # VmHWM belongs to this process image; ru_maxrss would carry the peak of the pytest process it was spawned from
