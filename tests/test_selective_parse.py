@@ -4,8 +4,7 @@ letter comes out with the same sentences, spans and statuses as when every sente
 import json
 
 import pytest
-import spacy
-from conftest import REPO, SHARED, seed_text, shared_path
+from conftest import REPO, SHARED, shared_path
 
 from pipeline.assemble import load
 from pipeline.components.selective_base import PARSE_KEY
@@ -48,19 +47,6 @@ def test_the_sentences_and_commitments_are_those_of_the_full_parse(selective, ev
 def test_an_unknown_parse_mode_is_one_clear_error():
     with pytest.raises(ValueError, match="--parse must be one of selective, all"):
         load(parse="some")
-
-
-def test_a_saved_selective_pipeline_loads_and_gives_the_same_annotations(selective, tmp_path):
-    text = seed_text("kst-28676-325")
-    expected = selective(text)
-    selective.to_disk(tmp_path / "pipeline")
-    reloaded = spacy.load(tmp_path / "pipeline")
-    assert reloaded.pipe_names == selective.pipe_names
-    doc = reloaded(text)
-    assert [(t.pos_, t.dep_, t.head.i) for t in doc] == [(t.pos_, t.dep_, t.head.i) for t in expected]
-    assert [(s.start_char, s._.status) for s in doc.spans["toezeggingen"]] == [
-        (s.start_char, s._.status) for s in expected.spans["toezeggingen"]
-    ]
 
 
 def without_onderwerp(record):
