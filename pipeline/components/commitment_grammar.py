@@ -29,6 +29,15 @@ from pipeline.knowledge.verb_forms import split_forms
 MODEL_ATTRS = {"POS", "TAG", "MORPH", "LEMMA", "DEP"}
 
 
+# "any tokens" inside a pattern, but never past the start of the next sentence
+ANY_IN_SENTENCE = {"IS_SENT_START": False, "OP": "*"}
+
+
+def within_sentence(element: dict) -> dict:
+    """A bare wildcard ({"OP": "*"}) becomes one that stops at a sentence start."""
+    return dict(ANY_IN_SENTENCE) if element == {"OP": "*"} else element
+
+
 def row_kind(row: dict) -> str:
     return "toezegging_grammar_rule" if "status" in row else "toezegging_feature"
 
@@ -63,7 +72,7 @@ class CommitmentGrammar:
         if row.get("stands_for"):
             self._stands_for[name] = row["stands_for"]
         if "pattern" in row:
-            pattern = [expand_refs(el, lists, where) for el in row["pattern"]]
+            pattern = [within_sentence(expand_refs(el, lists, where)) for el in row["pattern"]]
             reads_model = any(MODEL_ATTRS & set(el) for el in pattern)
             (self.model_matcher if reads_model else self.matcher).add(name, [pattern])
         elif "dep_pattern" in row:
@@ -77,7 +86,7 @@ class CommitmentGrammar:
         else:  # separable verbs written apart: "zend ... toe" and "toe te zenden"
             entries = expand_refs("@" + row["separable"], lists, where)
             for forms, particle in split_forms(entries):
-                split: List[Dict[str, Any]] = [{"NORM": {"IN": forms}}, {"OP": "*"}, {"NORM": particle}]
+                split: List[Dict[str, Any]] = [{"NORM": {"IN": forms}}, dict(ANY_IN_SENTENCE), {"NORM": particle}]
                 te_infinitive: List[Dict[str, Any]] = [{"NORM": particle}, {"NORM": "te"}, {"NORM": {"IN": forms}}]
                 self.matcher.add(name, [split, te_infinitive])
 
@@ -91,18 +100,26 @@ class CommitmentGrammar:
         with_model = len(self.model_matcher) and doc.has_annotation("POS") and doc.has_annotation("MORPH")
         with_parse = len(self.dep_matcher) and doc.has_annotation("DEP")
         chosen = list(doc.sents) if sentences is None else list(sentences)
-        # one sentence at a time: a pattern with "*" then never keeps a partial match alive to the end of the letter
-        for sent in chosen:
-            matches = list(self.matcher(sent))
+        # a "*" never runs past a sentence start (ANY_IN_SENTENCE), so the whole letter is matched at once when all
+        # its sentences are wanted, and sentence by sentence when only a few are
+        all_sents = list(doc.sents)
+        whole = sentences is None or len(chosen) * 4 > len(all_sents)
+        sentence_of = [0] * len(doc)  # token -> the start of its sentence
+        for sent in all_sents:
+            sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
+        starts = {sent.start for sent in chosen}
+        for part in [doc[:]] if whole else chosen:
+            matches = list(self.matcher(part))
             if with_model:
-                matches += self.model_matcher(sent)
-            if matches:
-                found.setdefault(sent.start, set()).update(strings[key] for key, _, _ in matches)
+                matches += self.model_matcher(part)
+            for key, start, _ in matches:
+                sent_start = sentence_of[part.start + start]
+                if sent_start in starts:
+                    found.setdefault(sent_start, set()).add(strings[key])
         if with_parse:
-            ends = {sent.start: sent.end for sent in chosen}
             for key, token_ids in self.dep_matcher(doc):
-                start = doc[token_ids[0]].sent.start
-                if start in ends and all(start <= i < ends[start] for i in token_ids):
+                start = sentence_of[token_ids[0]]
+                if start in starts and all(sentence_of[i] == start for i in token_ids):
                     found.setdefault(start, set()).add(strings[key])
         return found
 
