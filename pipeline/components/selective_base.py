@@ -74,7 +74,11 @@ class CommitmentCandidates(ToezeggingDetector):
         return doc
 
 
-@Language.factory("kamer_selective_base", default_config={"components": []}, assigns=["token.pos", "token.dep"])
+@Language.factory(
+    "kamer_selective_base",
+    default_config={"components": []},
+    assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep", "token.head"],
+)
 def make_selective_base(nlp, name, components):
     return SelectiveBase(nlp, name, components)
 
