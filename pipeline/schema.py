@@ -19,6 +19,9 @@ STATUSES: Tuple[str, ...] = ("nieuw", "nagekomen")
 
 # the span group of the toezeggingen unless config.cfg names another ([components.*] spans_key)
 DEFAULT_SPANS_KEY = "toezeggingen"
+# doc.spans[PARSE_SPANS_KEY] (kamer_commitment_candidates): the sentences selective parsing sends to the base
+# model, the only ones a commitment rule can fire on
+PARSE_SPANS_KEY = "kamer_parse"
 
 # span._ attributes, written by kamer_linking, one record field each
 MINISTER_ATTRIBUTES: Tuple[str, ...] = ("functie", "persoon", "land")

@@ -7,9 +7,9 @@ import pytest
 from conftest import REPO, SHARED, shared_path
 
 from pipeline.assemble import load
-from pipeline.components.selective_base import PARSE_KEY
 from pipeline.evaluation.annotations import load_documents
 from pipeline.records import doc_to_record
+from pipeline.schema import PARSE_SPANS_KEY
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ TEXT = (
 def test_only_candidate_sentences_go_through_the_model(selective):
     doc = selective(TEXT)
     first, second, third = doc.sents
-    assert [s.text for s in doc.spans[PARSE_KEY]] == [second.text, third.text]
+    assert [s.text for s in doc.spans[PARSE_SPANS_KEY]] == [second.text, third.text]
     assert all(t.pos_ == "" and t.dep_ in ("ROOT", "dep") for t in first)  # a flat tree, no tags
     assert any(t.dep_ == "nsubj" for t in second) and any(t.pos_ == "VERB" for t in second)
 
@@ -79,6 +79,6 @@ def test_both_modes_give_the_same_spans_statuses_and_attributes_on_the_corpus(se
 )
 def test_a_word_that_stands_for_a_model_feature_sends_its_sentence_to_the_model(selective, every_sentence, text):
     ours, full = selective(text), every_sentence(text)  # the spans live as long as their docs
-    assert len(ours.spans[PARSE_KEY]) == 1
+    assert len(ours.spans[PARSE_SPANS_KEY]) == 1
     assert [s._.rule for s in ours.spans["toezeggingen"]] == [s._.rule for s in full.spans["toezeggingen"]]
     assert len(ours.spans["toezeggingen"]) == 1

@@ -139,9 +139,7 @@ class CommitmentGrammar:
     def regex_features(self, norm: str) -> Set[str]:
         return {name for name, regex in self.regexes if regex.search(norm)}
 
-    def classify(
-        self, sentence: Span, features: Set[str], norm: str, blocked: FrozenSet[str]
-    ) -> Optional[Tuple[str, str]]:
+    def classify(self, features: Set[str], norm: str, blocked: FrozenSet[str]) -> Optional[Tuple[str, str]]:
         """(rule id, status) of the strongest grammar rule that holds for the sentence, if any."""
         present = set(features) | self.regex_features(norm)
         best = None

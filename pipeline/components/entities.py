@@ -332,9 +332,7 @@ class EntityTagger(DataBackedComponent):
 
     def _is_nationality(self, token: Token) -> bool:
         # a listed adjective, or one built like them: capitalised and ending in -se/-sche ("Karistaanse")
-        if token.lower_ in self.nationalities:
-            return True
-        return token.is_title and len(token) > 4 and token.lower_.endswith(NATIONALITY_ENDINGS)
+        return token.lower_ in self.nationalities or built_like_nationality(token)
 
     def _join_following_name(self, doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
         """'de minister van Financiën Jansen': a name written right after a title with its portfolio is in its span.
@@ -472,6 +470,11 @@ class EntityTagger(DataBackedComponent):
             if title is not None and any(m.start == title.i for m in ministers):
                 return True
         return False
+
+
+def built_like_nationality(token: Token) -> bool:
+    """An adjective built like a nationality ("Karistaanse", "Belgische"): capitalised, ending in -se/-sche."""
+    return token.is_title and len(token) > 4 and token.lower_.endswith(NATIONALITY_ENDINGS)
 
 
 def drop_short_references(doc: Doc, chosen: List[Candidate], heads: Tuple[str, ...]) -> List[Candidate]:

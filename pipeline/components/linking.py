@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
 from pipeline.components.candidates import next_content
+from pipeline.components.entities import built_like_nationality
 from pipeline.components.metadata import canonical_title, title_authors
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
 from pipeline.components.serialize import DataBackedComponent
@@ -157,7 +158,7 @@ class Linker(DataBackedComponent):
         doc = ent.doc
         title, name = doc[ent.start : ent._.person_start], doc[ent._.person_start : ent.end]
         land = self.data["nationalities"].get(title[0].lower_) if len(title) > 1 else None
-        if land is not None or (title[0].is_title and title[0].lower_.endswith(("se", "sche")) and len(title) > 1):
+        if land is not None or (len(title) > 1 and built_like_nationality(title[0])):
             title = title[1:]  # a nationality adjective ("Karistaanse"), listed or not
         row = self._person_by_name(name.text, ref) if land is None else None
         ent._.functie = canonical_title(title.text)

@@ -27,16 +27,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from pipeline.components.toezeggingen import (
-    CANDIDATES_KEY,
     ToezeggingDetector,
     read_toezegging_knowledge,
     sentence_norm,
     trim,
 )
-from pipeline.schema import DEFAULT_SPANS_KEY
+from pipeline.schema import DEFAULT_SPANS_KEY, PARSE_SPANS_KEY
 
-# doc.spans: the sentences that went through the statistical model (the only ones a commitment rule can fire on)
-PARSE_KEY = CANDIDATES_KEY
 FLAT_DEP = "dep"  # the relation of every token of a sentence that was not parsed
 
 
@@ -49,7 +46,7 @@ FLAT_DEP = "dep"  # the relation of every token of a sentence that was not parse
         "resources_dir": None,
     },
     requires=["token.norm", "token.is_sent_start"],
-    assigns=["doc.spans"],  # doc.spans[PARSE_KEY]
+    assigns=["doc.spans"],  # doc.spans[PARSE_SPANS_KEY]
 )
 def make_commitment_candidates(nlp, name, rules_file, grammar_file, lists_dir, resources_dir):
     data = read_toezegging_knowledge(nlp, rules_file, grammar_file, lists_dir, DEFAULT_SPANS_KEY, resources_dir)
@@ -70,27 +67,28 @@ class CommitmentCandidates(ToezeggingDetector):
             present = features.get(sent.start, set()) | self.grammar.regex_features(norm)
             if self.grammar.could_hold(present) or self.classify(norm) is not None:
                 found.append(doc[sent.start : sent.end])
-        doc.spans[PARSE_KEY] = found
+        doc.spans[PARSE_SPANS_KEY] = found
         return doc
 
 
 @Language.factory(
     "kamer_selective_base",
-    default_config={"components": []},
+    default_config={},
     assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep", "token.head"],
 )
-def make_selective_base(nlp, name, components):
-    return SelectiveBase(nlp, name, components)
+def make_selective_base(nlp, name):
+    # empty until wrap_base (assemble.py) hands it the base model's components, or from_disk rebuilds them
+    return SelectiveBase(nlp, name)
 
 
 class SelectiveBase:
     """The base model's components, run on the candidate sentences of a letter only."""
 
-    def __init__(self, nlp: Language, name: str, components: List[dict]):
+    def __init__(self, nlp: Language, name: str):
         self.nlp = nlp
         self.name = name
         # [{"name", "factory", "config"}]: enough to rebuild the components when a saved pipeline loads
-        self.components = list(components)
+        self.components: List[dict] = []
         self.procs: List[Tuple[str, Any]] = []  # (name, component), the base model's own objects
 
     def __call__(self, doc: Doc) -> Doc:
@@ -99,7 +97,7 @@ class SelectiveBase:
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
         """The candidate sentences of a whole batch of letters go through the model together (nlp.pipe)."""
         for batch in minibatch(stream, batch_size):
-            sentences = [[s for s in doc.spans.get(PARSE_KEY, []) if len(s)] for doc in batch]
+            sentences = [[s for s in doc.spans.get(PARSE_SPANS_KEY, []) if len(s)] for doc in batch]
             flat = [sentence_doc(s) for doc_sentences in sentences for s in doc_sentences]
             parsed = iter(list(self._run(flat)) if self.procs and flat else [])
             for doc, doc_sentences in zip(batch, sentences):

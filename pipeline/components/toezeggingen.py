@@ -27,9 +27,7 @@ from pipeline.components.pdf_repair import content_tokens, is_skippable
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
 from pipeline.knowledge.resource_files import RESOURCES, Located, read_list, read_rule_file
-from pipeline.schema import DEFAULT_SPANS_KEY, TOEZEGGING
-
-CANDIDATES_KEY = "kamer_parse"  # doc.spans: the sentences selective parsing sent to the model
+from pipeline.schema import DEFAULT_SPANS_KEY, PARSE_SPANS_KEY, TOEZEGGING
 
 
 @Language.factory(
@@ -104,7 +102,7 @@ class ToezeggingDetector(DataBackedComponent):
     def __call__(self, doc: Doc) -> Doc:
         found = []
         # selective parsing marked the only sentences a rule can fire on (components/selective_base.py)
-        sentences = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else list(doc.sents)
+        sentences = list(doc.spans[PARSE_SPANS_KEY]) if PARSE_SPANS_KEY in doc.spans else list(doc.sents)
         features = self.grammar.features_by_sentence(doc, sentences)
         for sent in sentences:
             span = trim(sent)
@@ -114,7 +112,7 @@ class ToezeggingDetector(DataBackedComponent):
             verdict = self.classify(norm)
             if verdict is None:
                 # no string rule fired: the grammar of the sentence may still make it a commitment
-                verdict = self.grammar.classify(span, features.get(sent.start, set()), norm, self.blocked(norm))
+                verdict = self.grammar.classify(features.get(sent.start, set()), norm, self.blocked(norm))
             if verdict is None:
                 continue
             rule, status = verdict
