@@ -135,3 +135,51 @@ def test_separable_verbs_are_matched_joined_and_split():
     ((verb_forms, particle),) = split_forms(["toe|zenden"])
     assert particle == "toe" and "zendt" in verb_forms
     assert split_forms(["sturen"]) == []
+
+
+def tiny_grammar(rows, lists):
+    import spacy
+
+    from pipeline.components.commitment_grammar import CommitmentGrammar
+    from pipeline.knowledge.resource_files import Located
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp, CommitmentGrammar(nlp.vocab, [Located(f"row {i}", r) for i, r in enumerate(rows)], lists, {})
+
+
+def test_a_separable_verb_is_matched_only_with_its_own_particle():
+    # one shared pattern serves every verb of the list: "zendt ... toe" counts, "zendt ... na" (another verb's
+    # particle) does not, and neither does "zeg ... toe" when only "na|zeggen" is listed
+    nlp, grammar = tiny_grammar([{"feature": "DELIVERY", "separable": "verbs"}], {"verbs": ["toe|zenden", "na|zeggen"]})
+
+    def found(text):
+        doc = nlp(text)
+        return grammar.features_by_sentence(doc)
+
+    assert found("Hij zendt u het rapport toe.") == {0: {"DELIVERY"}}
+    assert found("Ik zeg u dat na.") == {0: {"DELIVERY"}}
+    assert found("Ik ben voornemens het rapport toe te zenden.") == {0: {"DELIVERY"}}
+    assert found("Hij zendt u het rapport na.") == {}
+    assert found("Ik zeg u dat toe.") == {}
+
+
+def test_the_word_test_before_the_matcher_never_misses_a_feature():
+    from pipeline.components.commitment_grammar import anchor_words
+
+    rows = [
+        {"feature": "LET", "pattern": [{"NORM": {"IN": ["laat", "laten"]}}, {"OP": "*"}, {"LOWER": "weten"}]},
+        {"feature": "KAMER", "pattern": [{"NORM": {"IN": ["u", "kamer"]}}]},
+        {"feature": "DELIVERABLE", "pattern": [{"LOWER": {"REGEX": "brief$"}}]},
+    ]
+    nlp, grammar = tiny_grammar(rows, {})
+    # every required element that names its words must be met: "laat" alone is not enough
+    assert [len(a) for a in anchor_words(rows[0]["pattern"], nlp.vocab)] == [2, 1]
+    assert anchor_words(rows[2]["pattern"], nlp.vocab) == []  # a regex: no word to test, always possible
+    for text in ["Ik laat het u weten.", "Ik laat het zo.", "De Kamer krijgt een brief.", "Niets hier."]:
+        doc = nlp(text)
+        words = {int(h) for h in doc.to_array(["NORM", "LOWER"]).ravel()}
+        possible = grammar.possible_word_features(words)
+        matched = grammar.features_by_sentence(doc).get(0, set())
+        assert matched <= possible, text  # a superset: the Matcher finds nothing the test ruled out
+    assert "LET" not in grammar.possible_word_features({nlp.vocab.strings["laat"]})

@@ -44,10 +44,17 @@ def row_kind(row: dict) -> str:
 
 class CommitmentGrammar:
     def __init__(self, vocab: Vocab, rows: Iterable[Located], lists: Dict[str, List[str]], macros: Dict[str, str]):
+        self.vocab = vocab
         self.matcher = Matcher(vocab, validate=True)
         # patterns that read the base model's tags (POS, MORPH ...) run only on docs that have them
         self.model_matcher = Matcher(vocab, validate=True)
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
+        # separable verbs written apart ("zend ... toe", "toe te zenden"): feature -> its (verb form, particle) pairs
+        self.separable_matcher = Matcher(vocab, validate=True)
+        self._separable_pairs: Dict[str, Set[Tuple[str, str]]] = {}
+        # feature -> for each of its word patterns the word sets it needs a word of each of (none: any sentence);
+        # a cheap test of which sentences are worth the Matcher (possible_word_features)
+        self._anchors: Dict[str, List[List[FrozenSet[int]]]] = {}
         self.regexes: List[Tuple[str, re.Pattern[str]]] = []
         self.rules: List[dict] = []
         self._stands_for: Dict[str, str] = {}
@@ -75,6 +82,8 @@ class CommitmentGrammar:
             pattern = [within_sentence(expand_refs(el, lists, where)) for el in row["pattern"]]
             reads_model = any(MODEL_ATTRS & set(el) for el in pattern)
             (self.model_matcher if reads_model else self.matcher).add(name, [pattern])
+            if not reads_model:
+                self._anchors.setdefault(name, []).append(anchor_words(pattern, self.vocab))
         elif "dep_pattern" in row:
             pattern = [
                 {k: expand_refs(v, lists, where) if k == "RIGHT_ATTRS" else v for k, v in node.items()}
@@ -84,11 +93,18 @@ class CommitmentGrammar:
         elif "regex" in row:
             self.regexes.append((name, compile_pattern(row["regex"], macros, where)))
         else:  # separable verbs written apart: "zend ... toe" and "toe te zenden"
+            # one pattern for all verbs of the list, the verb and its own particle checked after matching
+            # (separable_found): a pattern per verb made the Matcher test a set per verb on every token
             entries = expand_refs("@" + row["separable"], lists, where)
+            pairs = self._separable_pairs.setdefault(name, set())
             for forms, particle in split_forms(entries):
-                split: List[Dict[str, Any]] = [{"NORM": {"IN": forms}}, dict(ANY_IN_SENTENCE), {"NORM": particle}]
-                te_infinitive: List[Dict[str, Any]] = [{"NORM": particle}, {"NORM": "te"}, {"NORM": {"IN": forms}}]
-                self.matcher.add(name, [split, te_infinitive])
+                pairs.update((form, particle) for form in forms)
+            verbs = sorted({form for form, _ in pairs})
+            particles = sorted({particle for _, particle in pairs})
+            split: List[Dict[str, Any]] = [{"NORM": {"IN": verbs}}, dict(ANY_IN_SENTENCE), {"NORM": {"IN": particles}}]
+            te_infinitive: List[Dict[str, Any]] = [{"NORM": {"IN": particles}}, {"NORM": "te"}, {"NORM": {"IN": verbs}}]
+            self.separable_matcher.add(name, [split, te_infinitive])
+            self._anchors.setdefault(name, []).append(anchor_words(split, self.vocab))
 
     def features_by_sentence(self, doc: Doc, sentences: Optional[Iterable[Span]] = None) -> Dict[int, Set[str]]:
         """Sentence start -> the token features found in it (matches never cross a sentence).
@@ -109,7 +125,7 @@ class CommitmentGrammar:
             sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
         starts = {sent.start for sent in chosen}
         for part in [doc[:]] if whole else chosen:
-            matches = list(self.matcher(part))
+            matches = list(self.matcher(part)) + self.separable_found(part)
             if with_model:
                 matches += self.model_matcher(part)
             for key, start, _ in matches:
@@ -117,10 +133,34 @@ class CommitmentGrammar:
                 if sent_start in starts:
                     found.setdefault(sent_start, set()).add(strings[key])
         if with_parse:
-            for key, token_ids in self.dep_matcher(doc):
-                start = sentence_of[token_ids[0]]
-                if start in starts and all(sentence_of[i] == start for i in token_ids):
-                    found.setdefault(start, set()).add(strings[key])
+            # the DependencyMatcher first runs its token patterns over all it is given: only the wanted sentences
+            for part in [doc[:]] if whole else chosen:
+                for key, token_ids in self.dep_matcher(doc if whole else part):
+                    start = sentence_of[part.start + token_ids[0]]
+                    if start in starts and all(sentence_of[part.start + i] == start for i in token_ids):
+                        found.setdefault(start, set()).add(strings[key])
+        return found
+
+    def possible_word_features(self, words: Set[int]) -> Set[str]:
+        """The word features a sentence may have, given the hashes of its NORMs and LOWERs (a superset, no Matcher)."""
+        return {
+            name
+            for name, anchors in self._anchors.items()
+            if any(all(not needed.isdisjoint(words) for needed in anchor) for anchor in anchors)
+        }
+
+    def separable_found(self, part: Span) -> List[Tuple[int, int, int]]:
+        """Matches of a verb and its own particle (the shared pattern also pairs a verb with another's particle)."""
+        if not len(self.separable_matcher):
+            return []
+        strings = part.doc.vocab.strings
+        found = []
+        for key, start, end in self.separable_matcher(part):
+            first, last = part[start].norm_, part[end - 1].norm_
+            pairs = self._separable_pairs[strings[key]]
+            te_infinitive = end - start == 3 and part[start + 1].norm_ == "te" and (last, first) in pairs
+            if (first, last) in pairs or te_infinitive:
+                found.append((key, start, end))
         return found
 
     def could_hold(self, present: Set[str]) -> bool:
@@ -149,6 +189,30 @@ class CommitmentGrammar:
             if best is None or rule["strength"] > best["strength"]:
                 best = rule
         return (best["id"], best["status"]) if best else None
+
+
+# elements a match cannot skip, and the attributes whose words possible_word_features compares
+REQUIRED_OPS = {None, "1", "+"}
+WORD_ATTRS = ("NORM", "LOWER", "ORTH", "TEXT")
+
+
+def anchor_words(pattern: List[Dict[str, Any]], vocab: Vocab) -> List[FrozenSet[int]]:
+    """For each required element of ``pattern`` that names its words: their hashes (lower-cased).
+
+    Every match of the pattern holds a token whose NORM or LOWER is one of each set (an ORTH/TEXT value is
+    compared lower-cased, which only widens the test). An element with a REGEX, NOT_IN or no word gives none.
+    """
+    anchors = []
+    for element in pattern:
+        if element.get("OP") not in REQUIRED_OPS:
+            continue
+        for attr in WORD_ATTRS:
+            value = element.get(attr)
+            if isinstance(value, str):
+                anchors.append(frozenset([vocab.strings.add(value.lower())]))
+            elif isinstance(value, dict) and list(value) == ["IN"]:
+                anchors.append(frozenset(vocab.strings.add(w.lower()) for w in value["IN"]))
+    return anchors
 
 
 def holds(rule: dict, present: Set[str]) -> bool:

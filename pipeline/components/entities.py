@@ -181,13 +181,14 @@ class EntityTagger(DataBackedComponent):
     def __call__(self, doc: Doc) -> Doc:
         # the rules read the words as they read ("Mini\u00adster"); token i of view is token i of doc
         view = visible_doc(doc)
-        candidates = list(self._phrase_candidates(view)) + list(self._rule_candidates(view))
+        content = content_tokens(view)  # once: building Token objects for a whole letter is not free
+        candidates = list(self._phrase_candidates(content)) + list(self._rule_candidates(view))
         candidates += self._numbered_word_candidates(view)
-        candidates += self.variants.compound_candidates(view)
+        candidates += self.variants.compound_candidates(content)
         chosen = self._resolve([c for c in candidates if c.context is None])
         chosen = self._extend_rotations(view, chosen)
         chosen = self.variants.join_written_apart(view, chosen)
-        chosen = self.variants.extend_coordinations(view, chosen)
+        chosen = self.variants.extend_coordinations(view, chosen, content)
         chosen = self._extend_nationality(view, chosen)
         chosen = self._join_following_name(view, chosen)
         chosen = self._add_context_names(view, chosen, [c for c in candidates if c.context])
@@ -204,11 +205,10 @@ class EntityTagger(DataBackedComponent):
         doc.ents = spans
         return doc
 
-    def _phrase_candidates(self, doc: Doc) -> Iterable[Candidate]:
-        content = content_tokens(doc)
+    def _phrase_candidates(self, content: List[Token]) -> Iterable[Candidate]:
         if not content:
             return
-        compact = Doc(doc.vocab, words=[t.norm_ for t in content])
+        compact = Doc(self.nlp.vocab, words=[t.norm_ for t in content])
         for key, start, end in self.phrase_matcher(compact):
             name = self.nlp.vocab.strings[key]
             label, rule, priority, context = name.split("|")

@@ -22,7 +22,6 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from spacy.tokens import Doc, Token
 
 from pipeline.components.candidates import Candidate, next_content, previous_content
-from pipeline.components.pdf_repair import content_tokens
 
 ORG = "ORGANISATIE"
 
@@ -90,11 +89,16 @@ class NameVariants:
     def is_head(self, word: str, compound: bool = False) -> bool:
         """A capitalised word ending in a body head; ``compound``: longer than the head ("Energieraad")."""
         low = word.lower()
-        return word[:1].isupper() and any(low.endswith(h) and (not compound or len(low) > len(h)) for h in self.heads)
+        if not word[:1].isupper() or not low.endswith(self.heads):  # one C call settles most words
+            return False
+        return any(low.endswith(h) and (not compound or len(low) > len(h)) for h in self.heads)
 
-    def compound_candidates(self, doc: Doc) -> Iterable[Candidate]:
-        """'VN-Veiligheidsraad', 'EU-Raad': a known body, a hyphen and a capitalised body name, one token."""
-        for token in content_tokens(doc):
+    def compound_candidates(self, content: List[Token]) -> Iterable[Candidate]:
+        """'VN-Veiligheidsraad', 'EU-Raad': a known body, a hyphen and a capitalised body name, one token.
+
+        ``content``: the letter's content tokens (pdf_repair.content_tokens), computed once by the caller.
+        """
+        for token in content:
             prefix, hyphen, rest = repaired_surface(token).partition("-")
             if hyphen and self.is_body(prefix) and self.is_head(rest):
                 yield Candidate(token.i, token.i + 1, ORG, "org:known_body_compound", "entity", 20)
@@ -132,11 +136,11 @@ class NameVariants:
             return nxt.i + 1, None
         return None
 
-    def extend_coordinations(self, doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
+    def extend_coordinations(self, doc: Doc, chosen: List[Candidate], content: List[Token]) -> List[Candidate]:
         """'Transport, Telecommunicatie en Energieraad', 'Europese Grens- en Kustwacht': one span."""
         taken = {i: c for c in chosen for i in range(c.start, c.end)}
         triggers: List[Tuple[int, int, Optional[Candidate]]] = [(c.start, c.end, c) for c in chosen if c.label == ORG]
-        for token in content_tokens(doc):
+        for token in content:
             if token.i not in taken and self.is_head(repaired_surface(token), compound=True):
                 triggers.append((token.i, token.i + 1, None))
         out = list(chosen)

@@ -17,11 +17,11 @@ only in candidate sentences. ``parse = "all"`` runs the model on every sentence,
 """
 
 from pathlib import Path
-from typing import Any, Iterable, List, Tuple, Union
+from typing import Any, Iterable, List, Set, Tuple, Union
 
 import numpy
 import srsly
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, LOWER, NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -57,17 +57,27 @@ class CommitmentCandidates(ToezeggingDetector):
     """The sentences a commitment rule could fire on, found with words only."""
 
     def __call__(self, doc: Doc) -> Doc:
-        features = self.grammar.features_by_sentence(doc)  # the word patterns; the model's are not run yet
-        found = []
+        words = doc.to_array([NORM, LOWER])  # token -> hashes of its NORM and LOWER
+        found, regex_found, undecided = [], {}, []
         for sent in doc.sents:
             span = trim(sent)
             if span is None:
                 continue
             norm = sentence_norm(span)
-            present = features.get(sent.start, set()) | self.grammar.regex_features(norm)
-            if self.grammar.could_hold(present) or self.classify(norm) is not None:
-                found.append(doc[sent.start : sent.end])
-        doc.spans[PARSE_SPANS_KEY] = found
+            regex_found[sent.start] = self.grammar.regex_features(norm)
+            if self.classify(norm) is not None:
+                found.append(sent)
+                continue
+            # the Matcher only where a rule could hold even if every word pattern whose words are there matched
+            hashes: Set[int] = {int(h) for h in words[sent.start : sent.end].ravel()}
+            possible = self.grammar.possible_word_features(hashes)
+            if self.grammar.could_hold(possible | regex_found[sent.start]):
+                undecided.append(sent)
+        features = self.grammar.features_by_sentence(doc, undecided)  # word patterns; the model's are not run yet
+        for sent in undecided:
+            if self.grammar.could_hold(features.get(sent.start, set()) | regex_found[sent.start]):
+                found.append(sent)
+        doc.spans[PARSE_SPANS_KEY] = sorted((doc[s.start : s.end] for s in found), key=lambda s: s.start)
         return doc
 
 
