@@ -125,7 +125,7 @@ class CommitmentGrammar:
             sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
         starts = {sent.start for sent in chosen}
         for part in [doc[:]] if whole else chosen:
-            matches = list(self.matcher(part)) + self.separable_found(part)
+            matches = (list(self.matcher(part)) if len(self.matcher) else []) + self.separable_found(part)
             if with_model:
                 matches += self.model_matcher(part)
             for key, start, _ in matches:
