@@ -1,3 +1,4 @@
+import pytest
 from conftest import seed_text
 
 
@@ -73,3 +74,42 @@ def test_ministers_without_portfolio_belong_to_their_host_ministry(nlp):
     )
     span = doc.spans["toezeggingen"][0]
     assert (span._.bewindspersoon, span._.ministerie) == ("Minister voor Rechtsbescherming", "Justitie en Veiligheid")
+
+
+def test_later_cabinets_resolve_the_signer_by_name_and_a_heading_by_office(nlp):
+    # an invented letter of the Schoof cabinet (bewindspersonen after the Wikidata extract of 2022)
+    doc = nlp(
+        "Den Haag, 12 maart 2025\n\nDe Minister van Buitenlandse Zaken en ik informeren uw Kamer over de missie.\n\n"
+        "De minister van Defensie,\nR.P. Brekelmans"
+    )
+    signer = minister(doc, "R.P. Brekelmans")
+    assert (signer._.persoon, signer._.functie, signer._.land) == ("Ruben Brekelmans", "Minister van Defensie", "NL")
+    heading = minister(doc, "Minister van Buitenlandse Zaken")
+    assert (heading._.persoon, heading._.land) == ("Caspar Veldkamp", "NL")
+
+
+@pytest.mark.parametrize(
+    "datum,persoon",
+    [
+        ("1 juni 2022", "Wopke Hoekstra"),
+        ("10 oktober 2023", "Hanke Bruins Slot"),  # after Hoekstra left on 1 September 2023
+        ("2 september 2023", "Liesje Schreinemacher"),  # led the ministry in between
+        ("1 oktober 2025", "David van Weel"),  # after NSC left the Schoof cabinet
+        ("23 februari 2026", None),  # Van Weel's last and Berendsen's first day: two holders
+        ("1 december 2026", None),  # after people_known_until an office alone names nobody
+    ],
+)
+def test_the_minister_of_an_office_on_the_letter_date(nlp, datum, persoon):
+    doc = nlp(f"Den Haag, {datum}\n\nDe Minister van Buitenlandse Zaken heeft de Kamer geïnformeerd.")
+    assert minister(doc, "Minister van Buitenlandse Zaken")._.persoon == persoon
+
+
+def test_after_the_data_end_a_signer_is_still_found_by_name(nlp):
+    doc = nlp(
+        "Den Haag, 1 december 2026\n\nHierbij informeer ik uw Kamer.\n\n"
+        "De minister van Buitenlandse Zaken,\nT. Berendsen"
+    )
+    signer = minister(doc, "T. Berendsen")
+    assert (signer._.persoon, signer._.functie) == ("Tom Berendsen", "Minister van Buitenlandse Zaken")
+    heading = minister(doc, "minister van Buitenlandse Zaken")
+    assert heading._.persoon == "Tom Berendsen"  # the letter's own signature beats the data

@@ -44,7 +44,7 @@ ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekkin
         "ministries_file": "portfolio_ministries.tsv",
         "termijn_file": "termijn_phrases.jsonl",
         "herkomst_file": "herkomst_patterns.jsonl",
-        "people_known_until": "2022-08-03",
+        "people_known_until": "2026-02-23",
         "spans_key": DEFAULT_SPANS_KEY,
         "resources_dir": None,
     },

@@ -6,8 +6,10 @@
 Holders of Dutch cabinet offices (<shared>/data/gazetteers/everypolitician_nl,
 CC0) with the Dutch title as written in letters, the surname as written after
 a title ("minister Van der Steur") and the dates of each term. The nlwiki lists
-of the Rutte IV cabinet fill what the Wikidata extract lacks. Rows are sorted,
-so the same inputs give the same bytes.
+of the Rutte IV cabinet fill what the Wikidata extract lacks; the terms since the
+extract (2022-08-03) come from tables/bewindspersonen_additions.tsv, one public
+source a row (people_additions.py). Each row names its source in ``bron``. Rows
+are sorted, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from pathlib import Path
 
 from buildlib import Built, read_csv, read_table, read_words, run
 from cabinet_titles import dutch_title, skip_reason, title_from_dutch
+from people_additions import ADDITIONS, merge_additions, plain_titles_from, read_additions
 
 OUTPUT = Path("bewindspersonen.tsv")
-TSV_COLUMNS = ("persoon", "achternaam", "functie", "functie_en", "start", "end", "wikidata")
+TSV_COLUMNS = ("persoon", "achternaam", "functie", "functie_en", "start", "end", "wikidata", "bron")
 
 Row = dict[str, str]
 
@@ -77,6 +80,8 @@ class MinisterStats:
     nlwiki_confirmed: int = 0
     nlwiki_added: list[str] = field(default_factory=list)
     nlwiki_unmapped: list[str] = field(default_factory=list)
+    additions: int = 0
+    additions_closing: int = 0
     kept: int = 0
 
 
@@ -178,15 +183,23 @@ def rutte_iv_rows(ep_dir: Path, rows: Sequence[Row], given: set[str], stats: Min
 # -- the file ------------------------------------------------------------------------------
 
 
-def build_ministers(shared: Path) -> tuple[list[Row], MinisterStats]:
+def wikidata_ministers(shared: Path, stats: MinisterStats) -> list[Row]:
+    """The terms of the EveryPolitician extract (Wikidata and the nlwiki Rutte IV lists)."""
     ep_dir = shared / "data" / "gazetteers" / "everypolitician_nl"
-    stats = MinisterStats()
     bio = read_csv(ep_dir / "html_bio.csv")
     bio_names = {b["id"]: b["name"] for b in bio if b.get("id")}
     holders = read_csv(ep_dir / "html_holders21.csv")
     given = given_names_from(list(bio_names.values()) + [h.get("person", "") for h in holders])
     rows = merge_terms(holder_rows(holders, bio_names, given, stats), stats)
-    rows = merge_terms(rows + rutte_iv_rows(ep_dir, rows, given, stats), stats)
+    return merge_terms(rows + rutte_iv_rows(ep_dir, rows, given, stats), stats)
+
+
+def build_ministers(shared: Path) -> tuple[list[Row], MinisterStats]:
+    """The Wikidata terms, ended and completed by the project's table of later terms."""
+    stats = MinisterStats()
+    additions = read_additions(plain_titles_from(read_table("position_titles.tsv")))
+    rows, stats.additions_closing = merge_additions(wikidata_ministers(shared, stats), additions)
+    stats.additions = len(additions)
     rows.sort(key=lambda r: (r["start"], r["functie"], r["persoon"], r["end"], r["wikidata"]))
     stats.kept = len(rows)
     return rows, stats
@@ -213,6 +226,7 @@ def summary(stats: MinisterStats) -> str:
     )
     if stats.nlwiki_unmapped:
         out.write(f"  nlwiki positions not understood: {', '.join(stats.nlwiki_unmapped)}\n")
+    out.write(f"  {ADDITIONS}: {stats.additions} rows, {stats.additions_closing} of them end a Wikidata term\n")
     unmapped = ", ".join(f"{k!r} ({v})" for k, v in sorted(stats.unmapped.items())) or "none"
     out.write(f"  unmapped position labels: {unmapped}\n")
     out.write(f"  rows written: {stats.kept}\n")

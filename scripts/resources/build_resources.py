@@ -9,7 +9,8 @@ Runs one builder per source and writes their files (committed, never edited by h
   TOOI registers of Dutch government organisations (<shared>/data/gazetteers/tooi);
   <shared>/data/ud tells which words are ordinary Dutch words.
 * build_bewindspersonen.py -> pipeline/resources/bewindspersonen.tsv, from the
-  EveryPolitician / Wikidata extract (<shared>/data/gazetteers/everypolitician_nl).
+  EveryPolitician / Wikidata extract (<shared>/data/gazetteers/everypolitician_nl)
+  and, after 2022-08-03, the project's tables/bewindspersonen_additions.tsv.
 
 The domain knowledge they apply is data in scripts/resources/tables. Output is
 deterministic (sorted rows, UTF-8, "\\n" line ends) and written via a temporary

@@ -69,6 +69,12 @@ def _check_values(name: str, n: int, row: dict, choices: dict[str, tuple[str, ..
 @cache
 def read_table(name: str, **choices: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     """Tab-separated rows under a header line; an empty cell is ''. ``choices``: the values a column may hold."""
+    return tuple(row for _, row in read_numbered_table(name, **choices))
+
+
+@cache
+def read_numbered_table(name: str, **choices: tuple[str, ...]) -> tuple[tuple[int, dict[str, str]], ...]:
+    """The rows of ``read_table`` with the line each stands on, for messages about a row."""
     numbered = _table_lines(name)
     if not numbered:
         raise SourceError(f"{TABLES / name}: no header line")
@@ -77,8 +83,8 @@ def read_table(name: str, **choices: tuple[str, ...]) -> tuple[dict[str, str], .
         cells = line.split("\t")
         if len(cells) != len(header):
             raise SourceError(f"{TABLES / name}:{n}: {len(cells)} cells, the header has {len(header)}")
-        rows.append(dict(zip(header, cells)))
-        _check_values(name, n, rows[-1], choices)
+        rows.append((n, dict(zip(header, cells))))
+        _check_values(name, n, rows[-1][1], choices)
     return tuple(rows)
 
 
