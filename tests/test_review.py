@@ -2,9 +2,11 @@ import json
 
 import pytest
 
-from pipeline.evaluation.annotations import AnnotationError, load_documents
+from pipeline.evaluation.annotations import Annotation, AnnotationError, load_documents
+from pipeline.evaluation.attributes import mismatches
 from pipeline.exports.labelstudio import from_export, to_tasks
 from pipeline.exports.review import write_report
+from pipeline.exports.review_index import SCRIPT
 
 EVIL = (
     'De Minister van Defensie schreef <script>alert("x")</script> en "><img src=x onerror=alert(1)>. '
@@ -38,6 +40,8 @@ def test_everything_from_a_document_is_escaped(tmp_path):
     docs = evil_docs(tmp_path)
     index = write_report(docs, tmp_path / "report")
     pages = [index.read_text()] + [p.read_text() for p in (tmp_path / "report" / "docs").iterdir()]
+    assert pages[0].count(f"<script>{SCRIPT}</script>") == 1  # the index's own sorting and filtering
+    pages[0] = pages[0].replace(f"<script>{SCRIPT}</script>", "")
     for page in pages:
         assert "<script>" not in page and "<img" not in page and "<b>base" not in page and "<i>x" not in page
     page = pages[1]
@@ -94,3 +98,42 @@ def test_labelstudio_import_validates(tmp_path):
     ]
     with pytest.raises(AnnotationError, match="unknown label 'PERSOON'"):
         from_export(tasks, "export.json")
+
+
+def test_attribute_mismatches_name_each_differing_attribute_once():
+    text = "Ik zal uw Kamer voor de zomer informeren."
+    gold = Annotation(
+        0, 40, "TOEZEGGING", "nieuw", attrs={"termijn": "voor de zomer", "bewindspersoon": "Minister van Defensie"}
+    )
+    pred = Annotation(
+        0,
+        40,
+        "TOEZEGGING",
+        "nagekomen",
+        attrs={"termijn": None, "bewindspersoon": "minister  van defensie", "ministerie": "Defensie"},
+    )
+    # termijn fails its exact and its overlap check but is named once; the same office written differently
+    # is no mismatch; ministerie is not in gold, so not judged
+    assert mismatches(text, gold, pred) == [("status", "nieuw", "nagekomen"), ("termijn", "voor de zomer", None)]
+    assert mismatches(text, gold, gold) == []
+
+
+def test_index_totals_row_sums_the_predicted_counts(tmp_path):
+    text = "De NAVO en de VN. De Minister van Defensie."
+    records = [
+        record(
+            text,
+            [{"start": 3, "end": 7, "label": "ORGANISATIE"}, {"start": 14, "end": 16, "label": "ORGANISATIE"}],
+            "a",
+        ),
+        record(
+            text, [{"start": 18, "end": 42, "label": "MINISTER"}, {"start": 3, "end": 7, "label": "ORGANISATIE"}], "b"
+        ),
+    ]
+    path = tmp_path / "pred.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    index = write_report(load_documents(path), tmp_path / "report").read_text(encoding="utf-8")
+    foot = index.split("<tfoot>")[1].split("</tfoot>")[0]
+    # document, MINISTER, ORGANISATIE, OPERATIE, TOEZEGGING
+    assert foot == "<tr><td>total (2 of 2 documents)</td><td>1</td><td>3</td><td>0</td><td>0</td></tr>"
+    assert "not gold" in index
