@@ -206,3 +206,16 @@ def test_hostile_text_is_shown_not_run(report, chromium):
     assert "<img" not in dom
     chromium.open(report / "index.html")
     assert chromium.evaluate("document.title") == "Annotations"
+
+
+def test_the_page_policy_stops_a_script_that_escaping_would_have_missed(report, chromium, tmp_path):
+    # as if a value had reached the page unescaped: the Content-Security-Policy still runs nothing of it
+    for page in (doc_page(report, "brief"), report / "index.html"):
+        slipped = tmp_path / page.name
+        html = page.read_text(encoding="utf-8")
+        slipped.write_text(html.replace("</body>", "<script>document.title='ran'</script></body>"), encoding="utf-8")
+        chromium.open(slipped)
+        assert chromium.evaluate("document.title") != "ran", page
+    # ...while the index's own script (pinned by its hash) runs: a click on a header sorts
+    chromium.click("#documents th:nth-child(1)")
+    assert chromium.evaluate("document.querySelector('#documents th').getAttribute('aria-sort')") == "ascending"
