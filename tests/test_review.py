@@ -1,14 +1,18 @@
 import json
+from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 import pytest
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.evaluation.annotations import Annotation, AnnotationError, document_from_record, load_documents
 from pipeline.evaluation.attributes import mismatches
 from pipeline.exports.labelstudio import from_export, to_tasks
 from pipeline.exports.review import write_report
 from pipeline.exports.review_index import SCRIPT
+from pipeline.exports.review_text import Mark, marked_text
 from pipeline.schema import MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES
 
 EVIL = (
@@ -233,3 +237,46 @@ def test_labelstudio_config_has_a_field_for_every_attribute_of_its_label():
     }
     assert fields == {"MINISTER": MINISTER_ATTRIBUTES, "TOEZEGGING": TOEZEGGING_ATTRIBUTES}
     assert all(area.get("perRegion") == "true" for area in root.iter("TextArea"))
+
+
+class MarkReader(HTMLParser):
+    """The text under each mark number, and the head/tail pieces, read back from marked_text's HTML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open, self.text, self.plain = [], {}, []
+        self.pieces = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "mark":
+            attrs = dict(attrs)
+            self.open.append(int(attrs["data-span"]))
+            self.pieces.append((int(attrs["data-span"]), set(attrs["class"].split())))
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self.open.pop()  # fails on a closing tag with nothing open: the HTML would not be well nested
+
+    def handle_data(self, data):
+        self.plain.append(data)
+        for number in set(self.open):
+            self.text[number] = self.text.get(number, "") + data
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 29), st.integers(1, 12)), max_size=8))
+def test_marked_text_covers_each_span_exactly_however_spans_cross(bounds):
+    text = "Ik zal <u>de</u> Kamer & jou informeren."[:30]
+    marks = [
+        Mark(k, start, min(start + length, len(text)), "l-MINISTER", "MINISTER", "")
+        for k, (start, length) in enumerate(bounds)
+        if start < len(text)
+    ]
+    reader = MarkReader()
+    reader.feed(marked_text(text, marks))
+    assert reader.open == [] and "".join(reader.plain) == text  # well nested; the text itself unchanged
+    assert {k: reader.text.get(k) for k in range(len(marks))} == {m.number: text[m.start : m.end] for m in marks}
+    for m in marks:  # exactly one piece starts the span and one ends it
+        classes = [c for number, c in reader.pieces if number == m.number]
+        assert sum("head" in c for c in classes) == 1 and sum("tail" in c for c in classes) == 1
+        assert "head" in classes[0] and "tail" in classes[-1]

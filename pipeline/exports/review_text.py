@@ -7,7 +7,7 @@ only its first piece shows the start bar and its last piece the end bar.
 """
 
 from dataclasses import dataclass
-from typing import Callable, List, Sequence
+from typing import List, Sequence
 
 from pipeline.exports.review_page import esc
 
@@ -39,36 +39,44 @@ class _Piece:
         return self.end == self.mark.end
 
 
-def _order(pieces: List[_Piece]) -> List[_Piece]:
-    # outer before inner: the longer of two spans that start together contains the other
-    return sorted(pieces, key=lambda p: (p.start, -p.end, p.mark.number))
-
-
 def marked_text(text: str, marks: Sequence[Mark]) -> str:
+    """One pass in text order with a stack of open marks: linear in the spans (times the nesting depth)."""
     out: List[str] = []
-    _emit(text, 0, len(text), _order([_Piece(m.start, m.end, m) for m in marks]), out.append)
+    stack: List[Mark] = []
+    pos = 0
+
+    def advance(to: int) -> None:
+        nonlocal pos
+        out.append(esc(text[pos:to]))
+        pos = to
+
+    def open_piece(mark: Mark, start: int) -> None:
+        # a piece ends where its span ends or where a span open below it ends, whichever comes first
+        out.append(_open(_Piece(start, min([mark.end] + [below.end for below in stack]), mark)))
+        stack.append(mark)
+
+    def close_until(limit: int) -> None:
+        while stack:
+            # the span that ends first; of two ending together the inner one, so nothing is cut needlessly
+            k = min(range(len(stack)), key=lambda i: (stack[i].end, -i))
+            end = stack[k].end
+            if end > limit:
+                return
+            advance(end)
+            out.append("</mark>" * (len(stack) - k))
+            crossing = stack[k + 1 :]  # opened inside it, end after it: cut here, continued after it
+            del stack[k:]
+            for mark in crossing:
+                open_piece(mark, end)
+
+    # outer before inner: the longer of two spans that start together contains the other
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end, m.number)):
+        close_until(mark.start)
+        advance(mark.start)
+        open_piece(mark, mark.start)
+    close_until(len(text))
+    advance(len(text))
     return f'<div class="text">{"".join(out)}</div>'
-
-
-def _emit(text: str, lo: int, hi: int, pieces: List[_Piece], write: Callable[[str], None]) -> None:
-    pos = lo
-    while pieces:
-        outer, rest = pieces[0], pieces[1:]
-        inside, after = [], []
-        for p in rest:
-            if p.start >= outer.end:
-                after.append(p)
-            elif p.end <= outer.end:
-                inside.append(p)
-            else:  # crosses the outer span's end: the part inside nests, the remainder comes later
-                inside.append(_Piece(p.start, outer.end, p.mark))
-                after.append(_Piece(outer.end, p.end, p.mark))
-        write(esc(text[pos : outer.start]))
-        write(_open(outer))
-        _emit(text, outer.start, outer.end, _order(inside), write)
-        write("</mark>")
-        pos, pieces = outer.end, _order(after)
-    write(esc(text[pos:hi]))
 
 
 def _open(piece: _Piece) -> str:
