@@ -84,17 +84,40 @@ def attribute_name(check: str) -> str:
     return check.split()[1]
 
 
+def counts_for(check: str, g: Annotation) -> bool:
+    """Whether a check scores this gold span: the gold file gives the attribute (and a value where it must)."""
+    _, needs_value, _ = CHECKS[check]
+    key = attribute_name(check)
+    if key != "status" and key not in g.attrs:
+        return False
+    return not (needs_value and g.attrs.get(key) is None)
+
+
+def value_of(span: Annotation, key: str) -> object:
+    return span.status if key == "status" else span.attrs.get(key)
+
+
+def mismatches(text: str, g: Annotation, p: Annotation) -> List[Tuple[str, object, object]]:
+    """The attributes of a matched (gold, prediction) pair that fail a check: (name, gold value, predicted value).
+
+    Each attribute once, in the order of CHECKS: termijn fails when either of its checks fails.
+    """
+    found: Dict[str, Tuple[object, object]] = {}
+    for check, (label, _, same) in CHECKS.items():
+        key = attribute_name(check)
+        if label == g.label and key not in found and counts_for(check, g) and not same(text, g, p):
+            found[key] = (value_of(g, key), value_of(p, key))
+    return [(key, gold, pred) for key, (gold, pred) in found.items()]
+
+
 def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Dict[str, Accuracy]:
     result = {name: Accuracy() for name in CHECKS}
     for doc_id, g_doc in gold.items():
         p_doc = pred[doc_id]
         pairs = {label: pair_label(g_doc.spans, p_doc.spans, label).matched for label in (MINISTER, TOEZEGGING)}
-        for name, (label, needs_value, same) in CHECKS.items():
-            key = attribute_name(name)
+        for name, (label, _, same) in CHECKS.items():
             for g, p in pairs[label]:
-                if key != "status" and key not in g.attrs:
-                    continue
-                if needs_value and g.attrs.get(key) is None:
+                if not counts_for(name, g):
                     continue
                 result[name].scored += 1
                 result[name].correct += bool(same(g_doc.text, g, p))

@@ -1,48 +1,67 @@
 """Correction round trip with Label Studio: predictions out as pre-annotated tasks, reviewed tasks back as gold.
 
-The labeling config is docs/labelstudio.xml: span labels for the four labels
-and, per TOEZEGGING region, a choice of status. (The project's JSONL already
-matches Prodigy's "spans" format, so Prodigy needs no conversion.)
+The labeling config is docs/labelstudio.xml: span labels for the four labels; per TOEZEGGING region a
+choice of status; per MINISTER and TOEZEGGING region one text field for each attribute
+(schema.MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES), filled with the prediction and corrected by
+the reviewer. What the reviewer does not judge travels in the task's data and comes back unchanged:
+the letter's meta (and a gold line's split), and the rule of each region the reviewer left as
+predicted. (The project's JSONL already matches Prodigy's "spans" format, so Prodigy needs no
+conversion.)
 """
 
+import json
 from typing import Callable, Dict, Iterable, List, Optional
 
 from pipeline import __version__
-from pipeline.evaluation.annotations import AnnotationError, Document, document_from_record
-from pipeline.schema import TOEZEGGING
+from pipeline.evaluation.annotations import Annotation, AnnotationError, Document, document_from_record
+from pipeline.schema import MINISTER, MINISTER_ATTRIBUTES, TOEZEGGING, TOEZEGGING_ATTRIBUTES
+
+ATTRIBUTES = {MINISTER: MINISTER_ATTRIBUTES, TOEZEGGING: TOEZEGGING_ATTRIBUTES}
+# attributes whose value is an object ({"type": ..., "datum": ...}): their text field holds it as JSON
+JSON_ATTRIBUTES = ("herkomst",)
+
+
+def _field_text(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _regions(doc: Document, k: int, span: Annotation) -> List[dict]:
+    """The results of one predicted span: its label, its status choice, one text field per attribute."""
+    region = f"r{k}"
+    where = {"start": span.start, "end": span.end}
+    items = [("label", "labels", {**where, "text": doc.text[span.start : span.end], "labels": [span.label]})]
+    if span.label == TOEZEGGING:
+        items.append(("status", "choices", {**where, "choices": [span.status]}))
+    # an empty field is no result in Label Studio: a null attribute has none
+    items += [
+        (name, "textarea", {**where, "text": [_field_text(span.attrs[name])]})
+        for name in ATTRIBUTES.get(span.label, ())
+        if span.attrs.get(name) is not None
+    ]
+    return [
+        {"id": region, "from_name": name, "to_name": "text", "type": kind, "value": value}
+        for name, kind, value in items
+    ]
 
 
 def to_tasks(docs: Iterable[Document]) -> List[dict]:
     tasks = []
     for n, doc in enumerate(docs, 1):
-        result = []
-        for k, span in enumerate(doc.spans):
-            region = f"r{k}"
-            value = {"start": span.start, "end": span.end, "text": doc.text[span.start : span.end]}
-            result.append(
-                {
-                    "id": region,
-                    "from_name": "label",
-                    "to_name": "text",
-                    "type": "labels",
-                    "value": {**value, "labels": [span.label]},
-                }
-            )
-            if span.label == TOEZEGGING:
-                result.append(
-                    {
-                        "id": region,
-                        "from_name": "status",
-                        "to_name": "text",
-                        "type": "choices",
-                        "value": {**value, "choices": [span.status]},
-                    }
-                )
+        result = [item for k, span in enumerate(doc.spans) for item in _regions(doc, k, span)]
+        # Label Studio keeps a task's data as given: the place for what the reviewer does not edit
+        data: Dict[str, object] = {"doc_id": doc.id, "text": doc.text, "meta": doc.meta}
+        data["rules"] = {
+            f"r{k}": {"start": s.start, "end": s.end, "label": s.label, "rule": s.rule}
+            for k, s in enumerate(doc.spans)
+            if s.rule is not None
+        }
+        if doc.split is not None:
+            data["split"] = doc.split
         base = doc.base_model or "?"
         tasks.append(
             {
                 "id": n,
-                "data": {"doc_id": doc.id, "text": doc.text},
+                "data": data,
                 "predictions": [{"model_version": f"kamerbrieven-pipeline {__version__} ({base})", "result": result}],
             }
         )
@@ -76,12 +95,12 @@ def from_export(tasks: list, source: str, note: Callable[[str], None] = lambda m
         if doc_id in task_of:
             raise AnnotationError(f"{where}: doc_id {doc_id!r} also in task {task_of[doc_id]}")
         task_of[doc_id] = n
-        record = {
-            "id": doc_id,
-            "text": data["text"],
-            "spans": _spans(annotation.get("result"), where),
-            "meta": {"source": f"labelstudio:{source}"},
-        }
+        spans = _spans(annotation.get("result"), where, data.get("rules"))
+        # the letter's meta as exported; a task made elsewhere (no meta) says where it came from
+        meta = data.get("meta") if isinstance(data.get("meta"), dict) else {"source": f"labelstudio:{source}"}
+        record = {"id": doc_id, "meta": meta, "text": data["text"], "spans": spans}
+        if isinstance(data.get("split"), str):
+            record["split"] = data["split"]
         document_from_record(record, where)  # unknown label, text/offset mismatch, overlaps, missing status
         records.append(record)
     if not records:
@@ -114,19 +133,21 @@ def _newest(task: dict, where: str, note: Callable[[str], None]) -> Optional[dic
     return chosen
 
 
-def _spans(result, where: str) -> List[dict]:
+def _spans(result, where: str, rules=None) -> List[dict]:
+    """The gold spans of one annotation; `rules`: the task's data.rules (region -> the predicted span and its rule)."""
     if not isinstance(result, list) or not all(
         isinstance(i, dict) and isinstance(i.get("value"), dict) for i in result
     ):
         raise AnnotationError(f"{where}: annotation 'result' is not a list of regions with a 'value'")
     labels: Dict[str, dict] = {}
     statuses: Dict[str, str] = {}
+    fields: Dict[str, Dict[str, object]] = {}
     for item in result:
         value, region = item["value"], item.get("id")
-        if item.get("type") not in ("labels", "choices"):
+        if item.get("type") not in ("labels", "choices", "textarea"):
             continue
         if region is None or region == "":
-            # the id pairs a TOEZEGGING with its status choice; without it spans would be merged or mispaired
+            # the id pairs a region with its status and attributes; without it spans would be merged or mispaired
             raise AnnotationError(
                 f"{where}: region without 'id' ({item.get('type')} {value.get('start')}-{value.get('end')})"
             )
@@ -138,15 +159,51 @@ def _spans(result, where: str) -> List[dict]:
                 raise AnnotationError(f"{where}: region {region}: labelled twice")
             span = {"start": value.get("start"), "end": value.get("end"), "label": names[0]}
             labels[region] = {**span, "text": value["text"]} if "text" in value else span
-        elif item.get("from_name") == "status":
+        elif item.get("type") == "choices" and item.get("from_name") == "status":
             choices = value.get("choices") or [None]
             statuses[region] = choices[0] if isinstance(choices, list) else choices
+        elif item.get("type") == "textarea":
+            name = str(item.get("from_name"))
+            fields.setdefault(region, {})[name] = _field_value(name, value.get("text"), f"{where}: region {region}")
     spans = []
     for region, span in labels.items():
         if span["label"] == TOEZEGGING:
             span["status"] = statuses.get(region)
+        # every attribute of the label: what the reviewer left empty is reviewed as none
+        span.update({name: fields.get(region, {}).get(name) for name in ATTRIBUTES.get(span["label"], ())})
+        rule = _rule(region, span, rules)
+        if rule is not None:
+            span["rule"] = rule
         spans.append(span)
     return sorted(spans, key=lambda s: (_number(s["start"]), -_number(s["end"])))
+
+
+def _field_value(name: str, texts, where: str) -> object:
+    """A text field's value: one string (None when empty); JSON for an attribute that holds an object."""
+    if isinstance(texts, str):
+        texts = [texts]
+    if not isinstance(texts, list) or len(texts) > 1 or not all(isinstance(t, str) for t in texts):
+        raise AnnotationError(f"{where}: {name}: expected one text, got {texts!r}")
+    text = texts[0] if texts else ""
+    if not text.strip():
+        return None
+    if name not in JSON_ATTRIBUTES:
+        return text
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        raise AnnotationError(f'{where}: {name}: {text!r} is not a JSON object such as {{"type": ..., "datum": ...}}')
+    return parsed
+
+
+def _rule(region: str, span: dict, rules) -> Optional[str]:
+    """A region the reviewer left where the prediction put it keeps the rule that made it; any other has none."""
+    made = rules.get(region) if isinstance(rules, dict) else None
+    if isinstance(made, dict) and all(made.get(k) == span[k] for k in ("start", "end", "label")):
+        return made.get("rule")
+    return None
 
 
 def _number(value) -> int:
