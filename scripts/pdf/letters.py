@@ -7,7 +7,7 @@ Kamer with the page number at the right margin, and every page has a footer "Pag
 generator returns what it wrote (the words broken at line ends, the page count), so tests and
 ``measure_extractors.py`` can compare an extraction with the source.
 
-Also bad PDFs for the error paths: encrypted, without a text layer (a drawing, like a scan), broken.
+Also bad PDFs for the error paths: encrypted, and without a text layer (a drawing, like a scan).
 """
 
 import json
