@@ -33,7 +33,9 @@ def guard(output: Optional[Path], *inputs: Optional[Path], report_folder: bool =
 
 @app.command()
 def extract(
-    inputs: List[Path] = typer.Argument(..., help=".txt files, folders of .txt files, or JSONL with id and text"),
+    inputs: List[Path] = typer.Argument(
+        ..., help=".txt, .pdf, .html/.htm or .xml files, folders of them, or JSONL with id and text"
+    ),
     output: Path = typer.Option(..., "-o", "--output", help="JSONL to write; appears only when complete"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
     parse: Optional[str] = typer.Option(
@@ -43,7 +45,9 @@ def extract(
     n_process: int = typer.Option(1, "--n-process", help="worker processes, each annotating a batch at a time"),
     resume: bool = typer.Option(False, help="continue an interrupted run from OUTPUT.partial"),
     restart: bool = typer.Option(False, help="discard OUTPUT.partial of an interrupted run and start over"),
-    encoding: str = typer.Option("utf-8", help="encoding of .txt inputs, e.g. cp1252 or latin-1 for old archives"),
+    encoding: str = typer.Option(
+        "utf-8", help="encoding of .txt inputs (and of HTML that declares none), e.g. cp1252 for old archives"
+    ),
     engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster, see --scheduler)"),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"),
     partition_size: int = typer.Option(32, help="documents per Dask task"),

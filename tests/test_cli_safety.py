@@ -265,7 +265,7 @@ def test_utf16_and_pdf_inputs(tmp_path):
     out = tmp_path / "out.jsonl"
     result = extract(tmp_path / "u16.txt", tmp_path / "scan.txt", "-o", out)
     assert result.returncode == 1
-    assert f"{tmp_path / 'scan.txt'}: PDF input is not supported yet; extract the text first" in result.stderr
+    assert f"skipped: {tmp_path / 'scan.txt'}: not a readable PDF (" in result.stderr  # read as the PDF it is
     assert [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()] == [text]
 
 
@@ -275,5 +275,5 @@ def test_folder_skips_are_reported(tmp_path):
     out = tmp_path / "out.jsonl"
     result = extract(tmp_path / "letters", "-o", out)
     assert result.returncode == 0, result.stderr
-    assert "skipped 1 file(s) that are not .txt (.tsv)" in result.stderr
+    assert "skipped 1 file(s) that are not .txt, .pdf, .html, .htm, .xml (.tsv)" in result.stderr
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["A"]

@@ -100,10 +100,11 @@ def test_utf16_with_a_bom_is_decoded(tmp_path, codec):
     assert docs(iter_inputs([tmp_path / "u16.txt"])) == [("u16", text)]
 
 
-def test_a_pdf_given_as_text_is_refused_in_one_line(tmp_path):
+def test_a_pdf_named_txt_is_read_as_a_pdf_and_a_broken_one_is_refused_in_one_line(tmp_path):
     (tmp_path / "brief.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
     msgs = problems(iter_inputs([tmp_path / "brief.txt"]))
-    assert msgs == [f"{tmp_path / 'brief.txt'}: PDF input is not supported yet; extract the text first"]
+    assert len(msgs) == 1 and msgs[0].startswith(f"{tmp_path / 'brief.txt'}: not a readable PDF ("), msgs
+    assert "\n" not in msgs[0]
 
 
 def test_folders_report_what_they_skip_and_upper_case_txt_counts(tmp_path):
@@ -111,7 +112,7 @@ def test_folders_report_what_they_skip_and_upper_case_txt_counts(tmp_path):
     write(folder / "A.TXT", "De EU.")
     write(folder / "b.txt")
     write(folder / "notes.md")
-    write(folder / "scan.pdf")
+    write(folder / "scan.docx")
     (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
     os.mkfifo(folder / "pipe.txt")
     notes = []
@@ -121,7 +122,7 @@ def test_folders_report_what_they_skip_and_upper_case_txt_counts(tmp_path):
         f"{folder / 'gone.txt'}: broken symbolic link",
         f"{folder / 'pipe.txt'}: not a regular file (a FIFO)",
     ]
-    assert notes == [f"{folder}: skipped 2 file(s) that are not .txt (.md, .pdf)"]
+    assert notes == [f"{folder}: skipped 2 file(s) that are not .txt, .pdf, .html, .htm, .xml (.docx, .md)"]
 
 
 def test_a_fifo_given_directly_is_refused_without_reading_it(tmp_path):

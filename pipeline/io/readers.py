@@ -1,5 +1,8 @@
 """Turn command-line inputs (files, folders, JSONL) into (id, text, source) documents.
 
+A file is read by its extension, in any case (``SUFFIX_FORMATS``): .txt as text, .pdf, .html/.htm and .xml
+through ``pipeline.io.formats``; a file whose bytes start with "%PDF-" is read as a PDF whatever its name.
+
 Problems with one input never stop the others: they are yielded as
 ``InputProblem`` with a one-line message naming the file, and the caller
 decides what to do (the CLI reports them and exits non-zero at the end).
@@ -18,13 +21,20 @@ import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, NamedTuple, Optional, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, NamedTuple, Optional, Tuple, Union
 
 import jsonlines
 
+from pipeline.io.formats.html import declared_charset, html_text
+from pipeline.io.formats.pdf import PDF_MAGIC, pdf_text
+from pipeline.io.formats.xml import xml_text
+
 DEFAULT_CORPUS_ROOT = Path("../shared")
-TEXT_SUFFIX = ".txt"
 JSONL_SUFFIX = ".jsonl"
+# extension (lower case) -> the format a file is read as; a folder reads these files and notes the others.
+# A file given by name with another extension is read as text, as before.
+SUFFIX_FORMATS = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xml": "xml"}
+READ_SUFFIXES = ", ".join(SUFFIX_FORMATS)
 # tab, line feed, carriage return and form feed occur in letters (the last as a page break in PDF text);
 # any other C0 control or a lone surrogate means binary data or a broken conversion, and cannot be written
 BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff]")
@@ -48,6 +58,8 @@ class InputDoc:
     id: str
     text: str
     source: str
+    source_format: str = "txt"  # txt, pdf, html, xml, or jsonl for a line of a JSONL input
+    file_name: str = ""  # the name of the file the text came from ("brief.PDF")
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,7 @@ def iter_inputs(
 ) -> Iterator[Item]:
     """Documents from files, folders and JSONL (full lines, or stand-off lines read from corpus_root).
 
-    ``on_note`` hears what a folder skips on purpose (files that are not .txt): worth a line, not a failure.
+    ``on_note`` hears what a folder skips on purpose (files of other formats): worth a line, not a failure.
     """
     root = Path(corpus_root) if corpus_root else DEFAULT_CORPUS_ROOT
     seen: Dict[str, str] = {}
@@ -81,7 +93,7 @@ def iter_inputs(
         elif path.suffix.lower() == JSONL_SUFFIX:
             items = read_jsonl_inputs(path, root)
         else:
-            items = iter([read_text_file(path, encoding)])
+            items = iter([read_file(path, encoding)])
         yield from _unique(items, seen)
 
 
@@ -98,20 +110,21 @@ def _unique(items: Iterator[Item], seen: Dict[str, str]) -> Iterator[Item]:
 def read_folder(
     folder: Path, encoding: str = "utf-8", on_note: Optional[Callable[[str], None]] = None
 ) -> Iterator[Item]:
-    """Every .txt file (any case) below folder, in path order; other files are counted and noted."""
+    """Every file of a known format (any case of extension) below folder, in path order; others are noted."""
     found, others = False, Counter[str]()
     for path in sorted(folder.rglob("*")):
         if path.is_dir():
             continue
-        if path.suffix.lower() != TEXT_SUFFIX:
+        if path.suffix.lower() not in SUFFIX_FORMATS:
             others[path.suffix.lower() or "no extension"] += 1
             continue
         found = True
-        yield read_text_file(path, encoding, path.relative_to(folder).with_suffix("").as_posix())
+        yield read_file(path, encoding, path.relative_to(folder).with_suffix("").as_posix())
     if others and on_note:
-        on_note(f"{folder}: skipped {sum(others.values())} file(s) that are not .txt ({', '.join(sorted(others))})")
+        skipped = f"skipped {sum(others.values())} file(s) that are not {READ_SUFFIXES}"
+        on_note(f"{folder}: {skipped} ({', '.join(sorted(others))})")
     if not found:
-        yield InputProblem(str(folder), "directory contains no .txt files")
+        yield InputProblem(str(folder), f"directory contains no {READ_SUFFIXES} files")
 
 
 def not_regular(path: Path) -> str:
@@ -132,8 +145,8 @@ def not_regular(path: Path) -> str:
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
     """UTF-8 by default (a BOM is dropped); UTF-16/32 when a BOM says so; another encoding only when asked."""
-    if data.startswith(b"%PDF-"):
-        raise ValueError("PDF input is not supported yet; extract the text first")
+    if data.startswith(PDF_MAGIC):  # a JSONL line or a stand-off source: files named .pdf are read by read_file
+        raise ValueError("PDF data where text was expected; give the PDF file itself as an input")
     codec = next((name for bom, name in BOMS if data.startswith(bom)), None)
     wide = codec is not None or codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     if not wide and b"\x00" in data:
@@ -159,18 +172,36 @@ def text_problem(text: str) -> str:
     return f"{kind} U+{ord(bad.group()):04X} at offset {bad.start()} (line {line}), not plain text"
 
 
-def read_text_file(path: Path, encoding: str = "utf-8", doc_id: Optional[str] = None) -> Item:
+def read_file(path: Path, encoding: str = "utf-8", doc_id: Optional[str] = None) -> Item:
+    """One input file as a document, read by its format; a problem names the file in one line."""
     problem = not_regular(path)
     if problem:
         return InputProblem(str(path), problem)
     try:
-        text = decode(path.read_bytes(), encoding)
+        data = path.read_bytes()
+        if not data.strip():  # before any parser: an empty .pdf is empty, not a broken PDF
+            return InputProblem(str(path), "empty file")
+        text, kind = file_text(data, SUFFIX_FORMATS.get(path.suffix.lower(), "txt"), encoding)
     except (OSError, ValueError) as err:
         return InputProblem(str(path), str(err))
     problem = "empty file" if not text.strip() else text_problem(text)
     if problem:
         return InputProblem(str(path), problem)
-    return InputDoc(id=doc_id or path.stem, text=text, source=str(path))
+    return InputDoc(id=doc_id or path.stem, text=text, source=str(path), source_format=kind, file_name=path.name)
+
+
+def file_text(data: bytes, kind: str, encoding: str = "utf-8") -> Tuple[str, str]:
+    """(text, format) of a file's bytes; `encoding` is for text, and for HTML that declares no charset.
+
+    A .txt whose bytes are a PDF is read as the PDF it is: a downloaded letter saved under the wrong name.
+    """
+    if kind == "pdf" or data.startswith(PDF_MAGIC):
+        return pdf_text(data), "pdf"
+    if kind == "html":
+        return html_text(decode(data, declared_charset(data) or encoding)), kind
+    if kind == "xml":
+        return xml_text(data), kind
+    return decode(data, encoding), kind
 
 
 def resolve_standoff(source: str, digest: str, root: Path) -> str:
@@ -280,7 +311,7 @@ def read_jsonl_inputs(path: Path, corpus_root: Optional[Path] = None) -> Iterato
             if problem:
                 yield InputProblem(where, problem)
                 continue
-            yield InputDoc(id=obj["id"], text=obj["text"], source=where)
+            yield InputDoc(id=obj["id"], text=obj["text"], source=where, source_format="jsonl", file_name=path.name)
 
 
 def _check_record(obj: Any) -> str:

@@ -99,10 +99,16 @@ def annotated_lines(nlp: Language, docs: Iterable[InputDoc], batch_size: int = 1
                     (offset, doc_to_record(nlp(piece), item.id, item.source, base, key))
                     for offset, piece in iter_pieces(item.text, size)
                 )
-                yield dump_json_line(merge(parts, item.text))
+                yield dump_json_line(with_origin(merge(parts, item.text), item))
         else:
             for doc, item in nlp.pipe(((d.text, d) for d in run), as_tuples=True, batch_size=batch_size):
-                yield dump_json_line(doc_to_record(doc, item.id, item.source, base, key))
+                yield dump_json_line(with_origin(doc_to_record(doc, item.id, item.source, base, key), item))
+
+
+def with_origin(record: dict, item: InputDoc) -> dict:
+    """The record's meta says what the text was extracted from: its format (txt, pdf, html, xml, jsonl) and file."""
+    record["meta"].update(source_format=item.source_format, file_name=item.file_name)
+    return record
 
 
 def annotate(
