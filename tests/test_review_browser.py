@@ -40,7 +40,7 @@ def dump_dom(exe: str, page, profile) -> str:
             f"--user-data-dir={profile}",
             "--virtual-time-budget=2000",
             "--dump-dom",
-            page.as_uri(),
+            page if isinstance(page, str) else page.as_uri(),  # a file, or a URL (the register's Datasette)
         ],
         capture_output=True,
         text=True,
