@@ -69,7 +69,10 @@ def main() -> int:
         links, unlinked = db["links"].count, db["unlinked"].count
     print(f"{letters} letters ({size:.0f} MB JSONL), {commitments} toezeggingen, {links} links, {unlinked} unlinked")
     for n, (read, write, cpu) in enumerate(times, 1):
-        print(f"load {n}: read+validate {read:.2f} s, rows+relink {write:.2f} s, total {read + write:.2f} s (CPU {cpu:.2f} s)")
+        print(
+            f"load {n}: read+validate {read:.2f} s, rows+relink {write:.2f} s, "
+            f"total {read + write:.2f} s (CPU {cpu:.2f} s)"
+        )
     print(f"second load of the same file leaves the same content: {'yes' if same else 'NO'}")
     return 0 if same else 1
 

@@ -28,7 +28,9 @@ def letter(doc_id, datum, kamerstuk, ministerie, *sentences):
         start = len(text)
         text += sentence + " "
         span = {"start": start, "end": start + len(sentence), "label": "TOEZEGGING", "text": sentence}
-        span.update(status=status, rule=f"{status}:test", ministerie=ministerie, bewindspersoon=f"Minister van {ministerie}")
+        span.update(
+            status=status, rule=f"{status}:test", ministerie=ministerie, bewindspersoon=f"Minister van {ministerie}"
+        )
         span.update({"onderwerp": None, "termijn": None, "termijn_datum": None, "herkomst": None, **attrs})
         spans.append(span)
     dossier, _, nummer = kamerstuk.partition(" nr. ") if kamerstuk else (None, None, None)
@@ -38,46 +40,87 @@ def letter(doc_id, datum, kamerstuk, ministerie, *sentences):
 
 MAKES = [
     letter(
-        "a1", "2020-01-10", "35 000 nr. 1", "Defensie",
-        ("nieuw", "Ik zal uw Kamer voor de zomer informeren over de evaluatie van de missie.",
-         {"termijn": "voor de zomer", "termijn_datum": "2020-01-10/2020-06-20"}),
+        "a1",
+        "2020-01-10",
+        "35 000 nr. 1",
+        "Defensie",
+        (
+            "nieuw",
+            "Ik zal uw Kamer voor de zomer informeren over de evaluatie van de missie.",
+            {"termijn": "voor de zomer", "termijn_datum": "2020-01-10/2020-06-20"},
+        ),
     ),
     letter(
-        "a2", "2020-02-01", "35 000 nr. 2", "Defensie",
-        ("nieuw", "Ik stuur uw Kamer voor 1 april het rapport over de munitievoorraad.",
-         {"termijn": "voor 1 april", "termijn_datum": "2020-04-01"}),
-        ("nieuw", "Voor 1 maart 2021 ontvangt u de nieuwe defensienota.",
-         {"termijn": "Voor 1 maart 2021", "termijn_datum": "2021-03-01"}),
+        "a2",
+        "2020-02-01",
+        "35 000 nr. 2",
+        "Defensie",
+        (
+            "nieuw",
+            "Ik stuur uw Kamer voor 1 april het rapport over de munitievoorraad.",
+            {"termijn": "voor 1 april", "termijn_datum": "2020-04-01"},
+        ),
+        (
+            "nieuw",
+            "Voor 1 maart 2021 ontvangt u de nieuwe defensienota.",
+            {"termijn": "Voor 1 maart 2021", "termijn_datum": "2021-03-01"},
+        ),
     ),
     letter(
-        "a3", "2020-02-01", "36 000 nr. 5", "Financiën",
+        "a3",
+        "2020-02-01",
+        "36 000 nr. 5",
+        "Financiën",
         ("nieuw", "Ik kom hier op een later moment op terug.", {"termijn": "op een later moment"}),
     ),
     letter(
-        "d1", "2020-03-01", "37 000 nr. 1", "Financiën",
+        "d1",
+        "2020-03-01",
+        "37 000 nr. 1",
+        "Financiën",
         ("nieuw", "Ik zal uw Kamer voor de zomer informeren over de begroting.", {"termijn_datum": "2020-06-20"}),
         ("nieuw", "Ik zal uw Kamer na de zomer informeren over de begroting.", {"termijn_datum": "2020-09-30"}),
     ),
 ]
 SETTLES = [
     letter(
-        "b1", "2020-06-15", "35 000 nr. 3", "Defensie",
-        ("nagekomen",
-         "Zoals toegezegd in mijn brief van 10 januari 2020 (Kamerstuk 35 000, nr. 1) informeer ik u over de "
-         "evaluatie van de missie.",
-         {"herkomst": {"type": "brief", "datum": "2020-01-10"}}),
+        "b1",
+        "2020-06-15",
+        "35 000 nr. 3",
+        "Defensie",
+        (
+            "nagekomen",
+            "Zoals toegezegd in mijn brief van 10 januari 2020 (Kamerstuk 35 000, nr. 1) informeer ik u over de "
+            "evaluatie van de missie.",
+            {"herkomst": {"type": "brief", "datum": "2020-01-10"}},
+        ),
     ),
     letter(  # names d1 by date only, and d1 made two promises this sentence fits equally well
-        "e1", "2020-10-01", "37 000 nr. 2", "Financiën",
-        ("nagekomen", "Hiermee informeer ik uw Kamer over de begroting, zoals toegezegd in mijn brief van 1 maart.",
-         {"herkomst": {"type": "brief", "datum": "2020-03-01"}}),
+        "e1",
+        "2020-10-01",
+        "37 000 nr. 2",
+        "Financiën",
+        (
+            "nagekomen",
+            "Hiermee informeer ik uw Kamer over de begroting, zoals toegezegd in mijn brief van 1 maart.",
+            {"herkomst": {"type": "brief", "datum": "2020-03-01"}},
+        ),
     ),
     letter(  # another ministry's letter of a2's date: the date alone is weak evidence
-        "f1", "2020-05-01", "38 000 nr. 1", "Landbouw",
-        ("nagekomen", "Zoals toegezegd in de brief van 1 februari ontvangt u hierbij de mestcijfers.",
-         {"herkomst": {"type": "brief", "datum": "2020-02-01"}}),
-        ("nagekomen", "Zoals toegezegd in het algemeen overleg van 5 maart stuur ik u de visie.",
-         {"herkomst": {"type": "algemeen overleg", "datum": "2020-03-05"}}),
+        "f1",
+        "2020-05-01",
+        "38 000 nr. 1",
+        "Landbouw",
+        (
+            "nagekomen",
+            "Zoals toegezegd in de brief van 1 februari ontvangt u hierbij de mestcijfers.",
+            {"herkomst": {"type": "brief", "datum": "2020-02-01"}},
+        ),
+        (
+            "nagekomen",
+            "Zoals toegezegd in het algemeen overleg van 5 maart stuur ik u de visie.",
+            {"herkomst": {"type": "algemeen overleg", "datum": "2020-03-05"}},
+        ),
     ),
 ]
 
@@ -124,7 +167,10 @@ def test_ambiguous_weak_and_unanchored_settlements_stay_unlinked_with_their_reas
 
 def test_a_letter_is_never_settled_by_an_earlier_one(tmp_path):
     early = letter(
-        "z0", "2019-01-01", "35 000 nr. 9", "Defensie",
+        "z0",
+        "2019-01-01",
+        "35 000 nr. 9",
+        "Defensie",
         ("nagekomen", "Zoals toegezegd (Kamerstuk 35 000, nr. 1) informeer ik u over de evaluatie van de missie.", {}),
     )
     db = build(tmp_path / "r.db", MAKES[0], early)
@@ -149,7 +195,11 @@ def test_states_at_a_date_open_settled_overdue_undated(tmp_path):
 
 def test_overview_counts_per_ministerie_and_csv_neutralises_formulas(tmp_path):
     formula = letter(
-        "g1", "2020-01-01", None, "Financiën", ("nieuw", "=HYPERLINK(1) zal ik u sturen.", {"termijn_datum": "2020-02-01"})
+        "g1",
+        "2020-01-01",
+        None,
+        "Financiën",
+        ("nieuw", "=HYPERLINK(1) zal ik u sturen.", {"termijn_datum": "2020-02-01"}),
     )
     db = build(tmp_path / "r.db", *MAKES, *SETTLES, formula)
     rows = states(db.conn, SCHEMA, date(2020, 12, 1))
@@ -206,7 +256,9 @@ def test_report_command_prints_the_overview_and_writes_csv(tmp_path):
     db_path, out = tmp_path / "r.db", tmp_path / "r.csv"
     data = write(tmp_path / "all.jsonl", MAKES + SETTLES)
     assert runner.invoke(app, ["register", "build", str(data), "--db", str(db_path)]).exit_code == 0
-    result = runner.invoke(app, ["register", "report", "--db", str(db_path), "--as-of", "2020-12-01", "--csv", str(out)])
+    result = runner.invoke(
+        app, ["register", "report", "--db", str(db_path), "--as-of", "2020-12-01", "--csv", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "Defensie" in result.output and "overdue" in result.output
     assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("nummer,tekst,ministerie")

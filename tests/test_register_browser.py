@@ -52,7 +52,11 @@ def test_the_overdue_query_shows_the_overdue_promises_and_no_other(datasette, tm
     exe = browser()
     base, db_path = datasette
     dom = dump_dom(exe, f"{base}/{db_path.stem}/overdue?as_of=2020-12-01", tmp_path / "profile")
-    overdue = [row["nummer"] for row in states(connect(db_path, SCHEMA).conn, SCHEMA, date(2020, 12, 1)) if row["stand"] == "overdue"]
+    overdue = [
+        row["nummer"]
+        for row in states(connect(db_path, SCHEMA).conn, SCHEMA, date(2020, 12, 1))
+        if row["stand"] == "overdue"
+    ]
     assert nummer("a2") in overdue
     for row in overdue:
         assert row in dom

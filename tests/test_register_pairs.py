@@ -9,13 +9,13 @@ import csv
 import json
 
 import pytest
+from conftest import REPO, SHARED, shared_path
 
 from pipeline.io.readers import iter_inputs
 from pipeline.register.load import load, read_files
 from pipeline.register.schema import register_schema
 from pipeline.register.store import connect
 from pipeline.run.extraction import accepted, annotated_lines
-from conftest import REPO, SHARED, shared_path
 
 pytestmark = pytest.mark.corpus
 SCHEMA = register_schema()

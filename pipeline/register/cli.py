@@ -65,13 +65,12 @@ def report(
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="also write every commitment as CSV"),
 ):
     """Per ministerie: open, settled, overdue, undated commitments; --csv writes them all."""
+    from pipeline.cli import guard
     from pipeline.io.writers import atomic_writer
     from pipeline.register.report import format_table, overview, write_csv
     from pipeline.register.schema import register_schema
     from pipeline.register.state import states
     from pipeline.register.store import connect
-
-    from pipeline.cli import guard
 
     guard(csv_out, db)
     day = _as_of(as_of)

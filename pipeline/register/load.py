@@ -40,7 +40,8 @@ def termijn_eind(termijn_datum) -> Optional[str]:
 
 def letter_row(doc: Document, schema: Register) -> Dict[str, object]:
     meta = doc.meta
-    kamerstuk = meta.get("kamerstuk") if isinstance(meta.get("kamerstuk"), dict) else {}
+    found = meta.get("kamerstuk")
+    kamerstuk: dict = found if isinstance(found, dict) else {}
     dossier = kamerstuk.get("dossier")
     nummer = kamerstuk.get("nummer")
     return {

@@ -21,9 +21,9 @@ def connect(path: Union[str, Path], schema: Register) -> sqlite_utils.Database:
     db = sqlite_utils.Database(sqlite3.connect(str(path)))
     for table in schema.tables.values():
         if not db[table.name].exists():
-            db[table.name].create(table.types, pk=table.pk)
+            db.table(table.name).create(table.types, pk=table.pk)
             for columns in INDEXES.get(table.name, []):
-                db[table.name].create_index(columns)
+                db.table(table.name).create_index(columns)
     return db
 
 
@@ -60,7 +60,7 @@ def dump(db: sqlite_utils.Database) -> List[str]:
     """Every table's rows as SQL, ordered by primary key: equal dumps, equal databases."""
     lines: List[str] = []
     for name in sorted(db.table_names()):
-        pks = ", ".join(f"[{c}]" for c in db[name].pks)
+        pks = ", ".join(f"[{c}]" for c in db.table(name).pks)
         for row in db.conn.execute(f"SELECT * FROM [{name}] ORDER BY {pks}"):
             lines.append(f"{name}: {row!r}")
     return lines
