@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -266,3 +268,25 @@ def test_report_command_prints_the_overview_and_writes_csv(tmp_path):
     assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
     missing = runner.invoke(app, ["register", "report", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "no register" in missing.output
+
+
+def test_build_refuses_to_write_over_its_input_or_into_a_file_that_is_no_database(tmp_path):
+    runner = CliRunner()
+    data = write(tmp_path / "all.jsonl", MAKES)
+    same = runner.invoke(app, ["register", "build", str(data), "--db", str(data)])
+    assert same.exit_code == 1 and "also an input" in same.output
+    assert data.read_text(encoding="utf-8").count("\n") == len(MAKES)
+    text = tmp_path / "notes.db"
+    text.write_text("not a database\n" * 100, encoding="utf-8")
+    wrong = runner.invoke(app, ["register", "build", str(data), "--db", str(text)])
+    assert wrong.exit_code == 1 and "not a register database" in wrong.output
+    assert text.read_text(encoding="utf-8").startswith("not a database")
+
+
+def test_the_register_reads_records_without_importing_spacy():
+    code = (
+        "import sys, pipeline.cli, pipeline.register.load, pipeline.register.link, pipeline.register.report; "
+        "from pipeline.register.schema import register_schema; register_schema(); "
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0

@@ -1,5 +1,6 @@
 """python -m pipeline register build | report | serve: the commitments register (docs/register.md)."""
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import List, NoReturn, Optional
@@ -37,18 +38,23 @@ def build(
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off lines ('source' + 'sha256')"),
 ):
     """Load letters into the register (again: replaced, not doubled) and relink all commitments."""
+    from pipeline.cli import guard
     from pipeline.evaluation.annotations import AnnotationError
     from pipeline.register.load import load, read_files
     from pipeline.register.schema import register_schema
     from pipeline.register.store import connect
 
+    guard(db, *annotations)
     schema = register_schema()
     try:  # every file checked before the database is touched
         docs = read_files(annotations, corpus_root)
     except AnnotationError as err:
         _fail(f"{err}; nothing loaded")
-    database = connect(db, schema)
-    letters, commitments = load(database, docs, schema)
+    try:
+        database = connect(db, schema)
+        letters, commitments = load(database, docs, schema)
+    except sqlite3.DatabaseError as err:
+        _fail(f"{db}: not a register database ({err}); nothing loaded")
     linked = database["links"].count
     unlinked = database["unlinked"].count
     typer.echo(
@@ -75,7 +81,10 @@ def report(
     guard(csv_out, db)
     day = _as_of(as_of)
     schema = register_schema()
-    rows = states(connect(_existing(db), schema).conn, schema, day)
+    try:
+        rows = states(connect(_existing(db), schema).conn, schema, day)
+    except sqlite3.DatabaseError as err:
+        _fail(f"{db}: not a register database ({err})")
     typer.echo(f"register {db}, state at {day.isoformat()}")
     typer.echo(format_table(overview(rows)))
     if csv_out:

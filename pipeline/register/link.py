@@ -16,8 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
-from spacy.lang.nl.stop_words import STOP_WORDS
-
 from pipeline.register.citations import Key, cited, dossier_key
 from pipeline.register.schema import Linking, Register
 from pipeline.register.store import replace_rows
@@ -46,8 +44,9 @@ class Commitment:
     herkomst_datum: Optional[str]
 
 
-def words(text: str, min_chars: int) -> Set[str]:
-    return {w for w in WORD.findall(text.lower()) if len(w) >= min_chars and w not in STOP_WORDS}
+def words(text: str, rules: Linking) -> Set[str]:
+    """The content words of a sentence: lower case, not too short, no stop word."""
+    return {w for w in WORD.findall(text.lower()) if len(w) >= rules.min_token_chars and w not in rules.stop_words}
 
 
 def overlap(a: Set[str], b: Set[str]) -> float:
@@ -75,7 +74,7 @@ class Linker:
 
     def words_of(self, c: Commitment) -> Set[str]:
         if c.nummer not in self._words:
-            self._words[c.nummer] = words(c.tekst, self.rules.min_token_chars)
+            self._words[c.nummer] = words(c.tekst, self.rules)
         return self._words[c.nummer]
 
     def anchored_letters(self, n: Commitment) -> Dict[str, Dict[str, str]]:

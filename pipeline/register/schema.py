@@ -4,11 +4,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Pattern, Tuple
+from typing import Dict, FrozenSet, List, Pattern, Tuple
 
-from pipeline.knowledge.resource_files import ResourceError, resource_path
+from pipeline.knowledge.resource_files import ResourceError, read_list, resource_path
 
 RESOURCE = "register.json"
+STOP_WORDS = "lists/register_stop_words.txt"
 COLUMN_TYPES = {"text": str, "integer": int, "float": float}
 
 
@@ -30,6 +31,7 @@ class Linking:
     threshold: float
     margin: float
     min_token_chars: int
+    stop_words: FrozenSet[str]
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,12 @@ def register_schema(root=None) -> Register:
     path = resource_path(RESOURCE, root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _parse(data)
+        return _parse(data, frozenset(read_list(STOP_WORDS, root)))
     except (ValueError, KeyError, TypeError, re.error) as err:
         raise ResourceError(f"{path}: {err}") from None
 
 
-def _parse(data: dict) -> Register:
+def _parse(data: dict, stop_words: FrozenSet[str]) -> Register:
     tables = {name: _table(name, data["tables"][name]) for name in TABLES}
     columns = data["register_columns"]
     linking = data["linking"]
@@ -81,6 +83,7 @@ def _parse(data: dict) -> Register:
             threshold=float(linking["threshold"]),
             margin=float(linking["margin"]),
             min_token_chars=int(linking["min_token_chars"]),
+            stop_words=stop_words,
         ),
     )
 
