@@ -108,4 +108,4 @@ def serve(
     path = _existing(db)
     metadata = datasette.write_metadata(register_schema(), path, path.with_suffix(".metadata.json"))
     typer.echo(f"metadata: {metadata}; open http://{host}:{port}/{path.stem}", err=True)
-    raise typer.Exit(code=datasette.serve(path, metadata, host, port))
+    datasette.serve(path, metadata, host, port)

@@ -2,10 +2,10 @@
 
 import importlib.util
 import json
-import subprocess
+import os
 import sys
 from pathlib import Path
-from typing import List
+from typing import List, NoReturn
 
 from pipeline.io.writers import atomic_writer
 from pipeline.register.schema import STATES, Register
@@ -61,6 +61,7 @@ def command(db_path: Path, metadata_path: Path, host: str, port: int) -> List[st
     ]
 
 
-def serve(db_path: Path, metadata_path: Path, host: str, port: int) -> int:
-    """Run Datasette until it is stopped (Ctrl-C); its exit code."""
-    return subprocess.call(command(db_path, metadata_path, host, port))
+def serve(db_path: Path, metadata_path: Path, host: str, port: int) -> NoReturn:
+    """Become Datasette (exec): Ctrl-C and a kill reach the server itself, no child is left running."""
+    args = command(db_path, metadata_path, host, port)
+    os.execv(args[0], args)
