@@ -13,7 +13,7 @@ BASE_FLAG := $(if $(BASE),--base $(BASE),)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,register]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -7,10 +7,12 @@ from typing import Callable, List, NoReturn, Optional
 import typer
 from tqdm import tqdm
 
+from pipeline.register.cli import app as register_app
 from pipeline.run.limits import DEFAULT_MAX_CHARS
 from pipeline.schema import CHECK_SPLIT
 
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
+app.add_typer(register_app, name="register")
 
 
 def fail(message: str) -> NoReturn:

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import pytest
 
@@ -92,10 +92,12 @@ class Chromium:
     def call(self, method: str, **params) -> dict:
         return self._call(method, self._session, **params)
 
-    def open(self, page: Path) -> None:
-        self.call("Page.navigate", url=page.as_uri())
+    def open(self, page: Union[Path, str]) -> None:
+        """Load a file, or a URL (the register's Datasette), and wait until it is complete."""
+        url = page if isinstance(page, str) else page.as_uri()
+        self.call("Page.navigate", url=url)
         deadline = time.monotonic() + REPLY_WAIT
-        while self.evaluate("document.readyState + ' ' + location.href") != f"complete {page.as_uri()}":
+        while self.evaluate("document.readyState + ' ' + location.href") != f"complete {url}":
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{page} did not load")
             time.sleep(0.05)

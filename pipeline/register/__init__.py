@@ -1,0 +1,7 @@
+"""The commitments register: annotated letters in SQLite, nagekomen toezeggingen linked to the ones they settle.
+
+One concern per module: schema (the tables, from resources/register.json), load (JSONL into the tables),
+citations (Kamerstukken a text names), link (which earlier commitment a nagekomen one settles),
+state (open / settled / overdue / undated at a date), report (overview and CSV), serve (Datasette),
+cli (the `register` sub-commands). docs/register.md describes the model.
+"""

@@ -1,0 +1,292 @@
+"""The register on invented letters that make, settle and miss commitments: links, states, reloads, bad input."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evaluation.annotations import document_from_record
+from pipeline.register.load import load
+from pipeline.register.report import overview, write_csv
+from pipeline.register.schema import register_schema
+from pipeline.register.state import states
+from pipeline.register.store import connect, dump
+
+pytestmark = pytest.mark.unit
+
+SCHEMA = register_schema()
+
+
+def letter(doc_id, datum, kamerstuk, ministerie, *sentences):
+    """A record as `extract` writes it: each sentence (status, text, attributes) one TOEZEGGING span."""
+    text, spans = "", []
+    for status, sentence, attrs in sentences:
+        start = len(text)
+        text += sentence + " "
+        span = {"start": start, "end": start + len(sentence), "label": "TOEZEGGING", "text": sentence}
+        span.update(
+            status=status, rule=f"{status}:test", ministerie=ministerie, bewindspersoon=f"Minister van {ministerie}"
+        )
+        span.update({"onderwerp": None, "termijn": None, "termijn_datum": None, "herkomst": None, **attrs})
+        spans.append(span)
+    dossier, _, nummer = kamerstuk.partition(" nr. ") if kamerstuk else (None, None, None)
+    meta = {"kamerstuk": {"dossier": dossier, "nummer": nummer} if kamerstuk else None, "datum": datum}
+    return {"id": doc_id, "text": text, "spans": spans, "meta": {**meta, "titel": None, "ondertekenaars": []}}
+
+
+MAKES = [
+    letter(
+        "a1",
+        "2020-01-10",
+        "35 000 nr. 1",
+        "Defensie",
+        (
+            "nieuw",
+            "Ik zal uw Kamer voor de zomer informeren over de evaluatie van de missie.",
+            {"termijn": "voor de zomer", "termijn_datum": "2020-01-10/2020-06-20"},
+        ),
+    ),
+    letter(
+        "a2",
+        "2020-02-01",
+        "35 000 nr. 2",
+        "Defensie",
+        (
+            "nieuw",
+            "Ik stuur uw Kamer voor 1 april het rapport over de munitievoorraad.",
+            {"termijn": "voor 1 april", "termijn_datum": "2020-04-01"},
+        ),
+        (
+            "nieuw",
+            "Voor 1 maart 2021 ontvangt u de nieuwe defensienota.",
+            {"termijn": "Voor 1 maart 2021", "termijn_datum": "2021-03-01"},
+        ),
+    ),
+    letter(
+        "a3",
+        "2020-02-01",
+        "36 000 nr. 5",
+        "Financiën",
+        ("nieuw", "Ik kom hier op een later moment op terug.", {"termijn": "op een later moment"}),
+    ),
+    letter(
+        "d1",
+        "2020-03-01",
+        "37 000 nr. 1",
+        "Financiën",
+        ("nieuw", "Ik zal uw Kamer voor de zomer informeren over de begroting.", {"termijn_datum": "2020-06-20"}),
+        ("nieuw", "Ik zal uw Kamer na de zomer informeren over de begroting.", {"termijn_datum": "2020-09-30"}),
+    ),
+]
+SETTLES = [
+    letter(
+        "b1",
+        "2020-06-15",
+        "35 000 nr. 3",
+        "Defensie",
+        (
+            "nagekomen",
+            "Zoals toegezegd in mijn brief van 10 januari 2020 (Kamerstuk 35 000, nr. 1) informeer ik u over de "
+            "evaluatie van de missie.",
+            {"herkomst": {"type": "brief", "datum": "2020-01-10"}},
+        ),
+    ),
+    letter(  # names d1 by date only, and d1 made two promises this sentence fits equally well
+        "e1",
+        "2020-10-01",
+        "37 000 nr. 2",
+        "Financiën",
+        (
+            "nagekomen",
+            "Hiermee informeer ik uw Kamer over de begroting, zoals toegezegd in mijn brief van 1 maart.",
+            {"herkomst": {"type": "brief", "datum": "2020-03-01"}},
+        ),
+    ),
+    letter(  # another ministry's letter of a2's date: the date alone is weak evidence
+        "f1",
+        "2020-05-01",
+        "38 000 nr. 1",
+        "Landbouw",
+        (
+            "nagekomen",
+            "Zoals toegezegd in de brief van 1 februari ontvangt u hierbij de mestcijfers.",
+            {"herkomst": {"type": "brief", "datum": "2020-02-01"}},
+        ),
+        (
+            "nagekomen",
+            "Zoals toegezegd in het algemeen overleg van 5 maart stuur ik u de visie.",
+            {"herkomst": {"type": "algemeen overleg", "datum": "2020-03-05"}},
+        ),
+    ),
+]
+
+
+def nummer(doc_id, k=0):
+    """The register's id of the k-th sentence of an invented letter."""
+    span = next(r for r in MAKES + SETTLES if r["id"] == doc_id)["spans"][k]
+    return f"{doc_id}#{span['start']}-{span['end']}"
+
+
+def write(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def build(db_path, *records):
+    db = connect(db_path, SCHEMA)
+    load(db, [document_from_record(r) for r in records], SCHEMA)
+    return db
+
+
+def by_nummer(db, as_of):
+    return {row["nummer"]: row for row in states(db.conn, SCHEMA, as_of)}
+
+
+def test_a_settling_sentence_that_names_the_letter_is_linked_with_its_evidence(tmp_path):
+    db = build(tmp_path / "r.db", *MAKES, *SETTLES)
+    links = {row["settling"]: row for row in db["links"].rows}
+    assert set(links) == {nummer("b1")}
+    link = links[nummer("b1")]
+    assert link["settled"] == nummer("a1")
+    kinds = {item["soort"] for item in json.loads(link["evidence"])}
+    assert {"kamerstuk_in_zin", "herkomst_datum", "zelfde_dossier", "zelfde_ministerie"} <= kinds
+    assert 0.5 <= link["confidence"] <= 1.0
+
+
+def test_ambiguous_weak_and_unanchored_settlements_stay_unlinked_with_their_reason(tmp_path):
+    db = build(tmp_path / "r.db", *MAKES, *SETTLES)
+    reasons = {row["settling"]: row["reason"] for row in db["unlinked"].rows}
+    assert reasons[nummer("e1")] == "ambiguous"
+    assert reasons[nummer("f1")] == "weak"
+    assert reasons[nummer("f1", 1)] == "no_candidate"
+
+
+def test_a_letter_is_never_settled_by_an_earlier_one(tmp_path):
+    early = letter(
+        "z0",
+        "2019-01-01",
+        "35 000 nr. 9",
+        "Defensie",
+        ("nagekomen", "Zoals toegezegd (Kamerstuk 35 000, nr. 1) informeer ik u over de evaluatie van de missie.", {}),
+    )
+    db = build(tmp_path / "r.db", MAKES[0], early)
+    assert db["links"].count == 0
+
+
+def test_states_at_a_date_open_settled_overdue_undated(tmp_path):
+    db = build(tmp_path / "r.db", *MAKES, *SETTLES)
+    late = by_nummer(db, date(2020, 12, 1))
+    assert late[nummer("a1")]["stand"] == "settled"
+    assert (late[nummer("a1")]["kamerbriefNakoming"], late[nummer("a1")]["datumNakoming"]) == ("b1", "2020-06-15")
+    assert late[nummer("a1")]["status"] == "Voldaan"
+    assert late[nummer("a2")]["stand"] == "overdue" and late[nummer("a2")]["status"] == "Openstaand"
+    assert late[nummer("a2", 1)]["stand"] == "open"
+    assert late[nummer("a3")]["stand"] == "undated"
+    # before the settling letter was written the promise was still open
+    spring = by_nummer(db, date(2020, 5, 1))
+    assert spring[nummer("a1")]["stand"] == "open" and spring[nummer("a1")]["kamerbriefNakoming"] is None
+    # a promise made after the date is not in the register yet
+    assert nummer("d1") not in by_nummer(db, date(2020, 2, 15))
+
+
+def test_overview_counts_per_ministerie_and_csv_neutralises_formulas(tmp_path):
+    formula = letter(
+        "g1",
+        "2020-01-01",
+        None,
+        "Financiën",
+        ("nieuw", "=HYPERLINK(1) zal ik u sturen.", {"termijn_datum": "2020-02-01"}),
+    )
+    db = build(tmp_path / "r.db", *MAKES, *SETTLES, formula)
+    rows = states(db.conn, SCHEMA, date(2020, 12, 1))
+    table = overview(rows)
+    assert table[0] == ["ministerie", "open", "settled", "overdue", "undated", "totaal"]
+    assert ["Defensie", "1", "1", "1", "0", "3"] in table
+    assert table[-1] == ["totaal", "1", "1", "4", "1", "7"]
+    out = io.StringIO()
+    write_csv(rows, list(SCHEMA.register_columns), out)
+    parsed = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {"nummer", "tekst", "ministerie", "status", "kamerbriefNakoming", "datumNakoming"} <= set(parsed[0])
+    assert next(r for r in parsed if r["nummer"].startswith("g1#"))["tekst"].startswith("'=HYPERLINK")
+
+
+def test_the_same_input_twice_gives_the_same_database_and_loading_in_parts_the_same_as_at_once(tmp_path):
+    runner = CliRunner()
+    makes, settles = write(tmp_path / "makes.jsonl", MAKES), write(tmp_path / "settles.jsonl", SETTLES)
+    once = tmp_path / "once.db"
+    assert runner.invoke(app, ["register", "build", str(makes), str(settles), "--db", str(once)]).exit_code == 0
+    first = dump(connect(once, SCHEMA))
+    assert runner.invoke(app, ["register", "build", str(makes), str(settles), "--db", str(once)]).exit_code == 0
+    assert dump(connect(once, SCHEMA)) == first
+    parts = tmp_path / "parts.db"
+    assert runner.invoke(app, ["register", "build", str(makes), "--db", str(parts)]).exit_code == 0
+    assert connect(parts, SCHEMA)["links"].count == 0
+    assert runner.invoke(app, ["register", "build", str(settles), "--db", str(parts)]).exit_code == 0
+    assert dump(connect(parts, SCHEMA)) == first
+    assert any(line.startswith(f"links: ({nummer('b1')!r}, {nummer('a1')!r}") for line in first)
+
+
+def test_a_reloaded_letter_replaces_its_commitments(tmp_path):
+    db = build(tmp_path / "r.db", *MAKES, *SETTLES)
+    shorter = letter("a2", "2020-02-01", "35 000 nr. 2", "Defensie", ("nieuw", "Ik kom erop terug.", {}))
+    load(db, [document_from_record(shorter)], SCHEMA)
+    assert sorted(r["nummer"] for r in db["toezeggingen"].rows_where("letter = 'a2'")) == ["a2#0-18"]
+
+
+def test_a_broken_line_names_file_and_line_and_loads_nothing(tmp_path):
+    db_path = tmp_path / "r.db"
+    good = write(tmp_path / "good.jsonl", MAKES)
+    assert CliRunner().invoke(app, ["register", "build", str(good), "--db", str(db_path)]).exit_code == 0
+    before = dump(connect(db_path, SCHEMA))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(json.dumps(SETTLES[0]) + "\n{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["register", "build", str(broken), "--db", str(db_path)])
+    assert result.exit_code == 1
+    message = result.output.strip().splitlines()
+    assert len(message) == 1 and f"{broken}:2" in message[0] and "nothing loaded" in message[0]
+    assert dump(connect(db_path, SCHEMA)) == before
+
+
+def test_report_command_prints_the_overview_and_writes_csv(tmp_path):
+    runner = CliRunner()
+    db_path, out = tmp_path / "r.db", tmp_path / "r.csv"
+    data = write(tmp_path / "all.jsonl", MAKES + SETTLES)
+    assert runner.invoke(app, ["register", "build", str(data), "--db", str(db_path)]).exit_code == 0
+    result = runner.invoke(
+        app, ["register", "report", "--db", str(db_path), "--as-of", "2020-12-01", "--csv", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Defensie" in result.output and "overdue" in result.output
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("nummer,tekst,ministerie")
+    bad = runner.invoke(app, ["register", "report", "--db", str(db_path), "--as-of", "1 mei"])
+    assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
+    missing = runner.invoke(app, ["register", "report", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no register" in missing.output
+
+
+def test_build_refuses_to_write_over_its_input_or_into_a_file_that_is_no_database(tmp_path):
+    runner = CliRunner()
+    data = write(tmp_path / "all.jsonl", MAKES)
+    same = runner.invoke(app, ["register", "build", str(data), "--db", str(data)])
+    assert same.exit_code == 1 and "also an input" in same.output
+    assert data.read_text(encoding="utf-8").count("\n") == len(MAKES)
+    text = tmp_path / "notes.db"
+    text.write_text("not a database\n" * 100, encoding="utf-8")
+    wrong = runner.invoke(app, ["register", "build", str(data), "--db", str(text)])
+    assert wrong.exit_code == 1 and "not a register database" in wrong.output
+    assert text.read_text(encoding="utf-8").startswith("not a database")
+
+
+def test_the_register_reads_records_without_importing_spacy():
+    code = (
+        "import sys, pipeline.cli, pipeline.register.load, pipeline.register.link, pipeline.register.report; "
+        "from pipeline.register.schema import register_schema; register_schema(); "
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
