@@ -8,8 +8,8 @@ import urllib.request
 from datetime import date
 
 import pytest
-from test_register import MAKES, SCHEMA, SETTLES, build, nummer
 from chromium import Chromium, browser
+from test_register import MAKES, SCHEMA, SETTLES, build, nummer
 
 from pipeline.register import serve
 from pipeline.register.state import states
