@@ -189,17 +189,18 @@ def toezeggingen(
     output: Path = typer.Option(..., "-o", "--output", help="CSV to write (UTF-8 with BOM, for spreadsheets)"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off lines ('source' + 'sha256')"),
 ):
-    """One CSV row per TOEZEGGING: document, kamerstuk, date, status, who, what, when."""
+    """A register of toezeggingen (CSV): one numbered row per commitment, sentence, who, by when, where from."""
     from pipeline.evaluation.annotations import AnnotationError, load_documents
     from pipeline.exports.toezeggingen_csv import write_csv
     from pipeline.io.writers import atomic_writer
+    from pipeline.knowledge.resource_files import ResourceError
 
     guard(output, annotations)
     try:
         docs = load_documents(annotations, corpus_root)
         with atomic_writer(output, encoding="utf-8-sig") as out:
-            count = write_csv(docs.values(), out)
-    except (OSError, AnnotationError) as err:
+            count = write_csv(docs.values(), out, note=lambda message: typer.echo(f"note: {message}", err=True))
+    except (OSError, AnnotationError, ResourceError) as err:
         fail(str(err))
     typer.echo(f"wrote {count} toezegging(en) to {output}", err=True)
 
