@@ -121,7 +121,9 @@ def test_the_tekst_column_reads_as_the_letter_reads(register):
         "lijkheid van de Noord-\nAtlantische Raad.2 Dat is alles."
     )
     sentence = text[text.index("• Ik") : text.index(" Dat is")]
-    doc = letter("d", text, toezegging(sentence, onderwerp="de verantwoorde-\nlijkheid van de Noord-\nAtlantische Raad"))
+    doc = letter(
+        "d", text, toezegging(sentence, onderwerp="de verantwoorde-\nlijkheid van de Noord-\nAtlantische Raad")
+    )
     (row,), _ = table([doc], register)
     expected = "Ik zal uw Kamer voor de zomer informeren over de verantwoordelijkheid van de Noord-Atlantische Raad."
     assert row["tekst"] == expected
@@ -201,7 +203,9 @@ def test_register_columns_of_a_new_commitment(register):
 
 
 def test_register_columns_of_a_settled_commitment_split_its_herkomst(register):
-    sentence = "Hiermee kom ik de toezegging na uit het algemeen overleg van 16 oktober jl. (Kamerstuk 21 501-02, nr. 2000)."
+    sentence = (
+        "Hiermee kom ik de toezegging na uit het algemeen overleg van 16 oktober jl. (Kamerstuk 21 501-02, nr. 2000)."
+    )
     herkomst = {"type": "algemeen overleg", "datum": "2019-10-16"}
     doc = letter(
         "kst-2",
@@ -225,7 +229,10 @@ def test_register_columns_of_a_settled_commitment_split_its_herkomst(register):
 
 def test_the_name_is_that_of_the_only_person_of_the_office_else_the_signatory(register):
     text = f"Minister Bijleveld schreef.\n{SENTENCE}\n\n{SIGNED}"
-    mention = ("Minister Bijleveld", {"label": "MINISTER", "functie": "Minister van Defensie", "persoon": "Ank Bijleveld"})
+    mention = (
+        "Minister Bijleveld",
+        {"label": "MINISTER", "functie": "Minister van Defensie", "persoon": "Ank Bijleveld"},
+    )
     span = toezegging(SENTENCE, bewindspersoon="Minister van Defensie")
     signed = {"ondertekenaars": [{"functie": "Minister van Defensie", "naam": "A.Th.B. Bijleveld-Schouten"}]}
     rows, _ = table([letter("a", text, span, mention), letter("b", "\n" + text, span, meta=signed)], register)
