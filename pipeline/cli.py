@@ -147,15 +147,18 @@ def evaluate(
     pred: Path = typer.Argument(..., help="predicted JSONL from 'extract'"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root that stand-off 'source' paths are relative to"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="also write the numbers as JSON"),
-    errors: bool = typer.Option(False, "--errors", help="list every false positive and false negative"),
+    errors: bool = typer.Option(
+        False, "--errors", help="list every false positive and negative, wrong status and wrong attribute"
+    ),
     split: Optional[str] = typer.Option(None, help="score only the gold documents of this part (tune, check)"),
 ):
-    """Precision, recall and F1 per label against gold."""
+    """Precision, recall and F1 per label against gold; TOEZEGGING by overlap and strictly; attribute accuracy."""
     import srsly
 
     from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents, select_split
-    from pipeline.evaluation.attributes import format_attributes, score_attributes
-    from pipeline.evaluation.scoring import format_errors, format_table, looks_like_pipeline_output, score
+    from pipeline.evaluation.attributes import attribute_mismatches, format_attributes, score_attributes
+    from pipeline.evaluation.errors import errors_as_dict, format_errors
+    from pipeline.evaluation.scoring import format_table, looks_like_pipeline_output, score
     from pipeline.io.writers import atomic_writer
 
     guard(json_out, gold, pred)
@@ -176,16 +179,22 @@ def evaluate(
         )
     report = score(gold_docs, pred_docs)
     attributes = score_attributes(gold_docs, pred_docs)
+    readable = split != CHECK_SPLIT  # errors (and which documents fail) of the check part are never shown
+    mismatches = attribute_mismatches(gold_docs, pred_docs) if readable else []
     part = f", split {split}" if split else ""
     typer.echo(f"gold: {gold} ({len(gold_docs)} documents{part})   prediction: {pred}")
     typer.echo(format_table(report))
     typer.echo("\n".join(format_attributes(attributes)))
     if errors:
         typer.echo("")
-        typer.echo(format_errors(report, gold_docs))
+        typer.echo(format_errors(report, gold_docs, mismatches))
     if json_out:
+        numbers = {**report.as_dict(), "attributes": {k: v.as_dict() for k, v in attributes.items()}}
+        if readable:
+            numbers.update(documents=report.documents_as_dict(), errors=errors_as_dict(report, gold_docs, mismatches))
+        else:
+            numbers["withheld"] = f"documents and errors of split {CHECK_SPLIT}: scored, never read for errors"
         with atomic_writer(json_out) as out:
-            numbers = {**report.as_dict(), "attributes": {k: v.as_dict() for k, v in attributes.items()}}
             out.write(srsly.json_dumps(numbers, indent=2) + "\n")
 
 
@@ -195,17 +204,18 @@ def toezeggingen(
     output: Path = typer.Option(..., "-o", "--output", help="CSV to write (UTF-8 with BOM, for spreadsheets)"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off lines ('source' + 'sha256')"),
 ):
-    """One CSV row per TOEZEGGING: document, kamerstuk, date, status, who, what, when."""
+    """A register of toezeggingen (CSV): one numbered row per commitment, sentence, who, by when, where from."""
     from pipeline.evaluation.annotations import AnnotationError, load_documents
     from pipeline.exports.toezeggingen_csv import write_csv
     from pipeline.io.writers import atomic_writer
+    from pipeline.knowledge.resource_files import ResourceError
 
     guard(output, annotations)
     try:
         docs = load_documents(annotations, corpus_root)
         with atomic_writer(output, encoding="utf-8-sig") as out:
-            count = write_csv(docs.values(), out)
-    except (OSError, AnnotationError) as err:
+            count = write_csv(docs.values(), out, note=lambda message: typer.echo(f"note: {message}", err=True))
+    except (OSError, AnnotationError, ResourceError) as err:
         fail(str(err))
     typer.echo(f"wrote {count} toezegging(en) to {output}", err=True)
 

@@ -15,6 +15,7 @@ from pipeline.schema import (
     TOEZEGGING,
     TOEZEGGING_ATTRIBUTES,
 )
+from pipeline.span_ids import span_id
 
 TOEZEGGINGEN_PIPE = "kamer_toezeggingen"
 
@@ -27,15 +28,19 @@ def spans_key_of(nlp: Language) -> str:
 
 
 def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str], spans_key: str = DEFAULT_SPANS_KEY) -> dict:
-    """The record of one annotated doc; ``spans_key``: ``spans_key_of(nlp)`` of the pipeline that made it."""
+    """The record of one annotated doc; ``spans_key``: ``spans_key_of(nlp)`` of the pipeline that made it.
+
+    Keys in reading order: ``id`` and ``meta`` first, the long ``text`` last, so the head of a line
+    says what it is; each span starts with its stable id (span_ids.py).
+    """
     spans: List[dict] = []
     for ent in doc.ents:
-        item = _span(ent, ent.label_)
+        item = _span(ent, ent.label_, doc_id)
         if ent.label_ == MINISTER:
             item.update({name: getattr(ent._, name) for name in MINISTER_ATTRIBUTES})
         spans.append(item)
     for span in doc.spans.get(spans_key, []):
-        item = _span(span, TOEZEGGING)
+        item = _span(span, TOEZEGGING, doc_id)
         item["status"] = span._.status
         item.update({name: getattr(span._, name) for name in TOEZEGGING_ATTRIBUTES})
         spans.append(item)
@@ -43,8 +48,6 @@ def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str], span
     spans.sort(key=lambda s: (s["start"], -s["end"], s["label"]))
     return {
         "id": doc_id,
-        "text": doc.text,
-        "spans": spans,
         "meta": {
             **{name: letter.get(name) for name in LETTER_FIELDS},
             "source": source,
@@ -52,11 +55,14 @@ def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str], span
             "pipeline_version": __version__,
             "spacy_version": spacy.__version__,
         },
+        "spans": spans,
+        "text": doc.text,
     }
 
 
-def _span(span, label: str) -> dict:
+def _span(span, label: str, doc_id: str) -> dict:
     return {
+        "id": span_id(doc_id, span.start_char, span.end_char, label),
         "start": span.start_char,
         "end": span.end_char,
         "label": label,

@@ -64,6 +64,8 @@ def test_toezeggingen_csv_opens_cleanly(tmp_path):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == 7
     first = rows[0]
-    assert first["kamerstuk"] == "28 676, nr. 235" and first["status"] == "nagekomen"
-    assert first["herkomst"] == "algemeen overleg 2015-11-25"
+    assert first["kamerstuk"] == "28 676, nr. 235" and (first["status"], first["soort"]) == ("Voldaan", "nagekomen")
+    assert (first["herkomst_type"], first["herkomst_datum"]) == ("algemeen overleg", "2015-11-25")
+    assert [row["nummer"] for row in rows] == [str(n) for n in range(1, 8)]
+    assert first["bewindspersoon"] == "Bert Koenders" and first["functie"] == "Minister van Buitenlandse Zaken"
     assert all("\n" not in value for row in rows for value in row.values())

@@ -98,7 +98,8 @@ def test_schema_and_evaluation_import_no_spacy():
     done = python(
         "import pipeline, pipeline.schema, pipeline.evaluation, pipeline.evaluation.scoring, "
         "pipeline.evaluation.annotations, pipeline.evaluation.attributes, pipeline.evaluation.pairing, "
-        "pipeline.exports.toezeggingen_csv, pipeline.exports.labelstudio, pipeline.cli; import sys; "
+        "pipeline.exports.toezeggingen_csv, pipeline.exports.labelstudio, pipeline.cli, pipeline.evaluation.errors, "
+        "pipeline.span_ids; import sys; "
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')); print(loaded); "
         "assert not loaded"
     )
@@ -119,12 +120,14 @@ def test_evaluate_on_the_command_line_never_imports_spacy(tmp_path):
         "        if name.split('.')[0] in ('spacy', 'thinc'):\n"
         "            raise ImportError('evaluate imported ' + name)\n"
         "sys.meta_path.insert(0, Block())\n"
-        f"sys.argv = ['pipeline', 'evaluate', {str(gold)!r}, {str(pred)!r}, '--corpus-root', {str(REPO)!r}]\n"
+        f"sys.argv = ['pipeline', 'evaluate', {str(gold)!r}, {str(pred)!r}, '--corpus-root', {str(REPO)!r}, "
+        f"'--errors', '--json', {str(tmp_path / 'scores.json')!r}]\n"
         "runpy.run_module('pipeline', run_name='__main__', alter_sys=True)\n"
     )
     done = python(blocker)
     assert done.returncode == 0, done.stderr
-    assert "TOEZEGGING status accuracy" in done.stdout
+    assert "TOEZEGGING status accuracy" in done.stdout and "\nFN " in done.stdout  # the errors were listed
+    assert json.loads((tmp_path / "scores.json").read_text(encoding="utf-8"))["errors"]["false_negatives"]
 
 
 # -- the spans key, end to end --------------------------------------------------

@@ -70,9 +70,9 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised(tmp_path):
     (row,) = csv_rows(out)
     for value in row.values():
         assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), row
-    assert row["document"] == "'-1+1" and row["bewindspersoon"] == "'+Minister" and row["rule"] == "'-rule"
-    assert row["ministerie"] == "'@SUM(A1)" and row["datum"] == "'=1+1" and row["zin"] == "'" + text
-    assert row["kamerstuk"] == "'=1, nr. 2" and row["start"] == "0"
+    assert row["document"] == "'-1+1" and row["functie"] == "'+Minister" and row["rule"] == "'-rule"
+    assert row["ministerie"] == "'@SUM(A1)" and row["datum"] == "'=1+1" and row["tekst"] == "'" + text
+    assert row["kamerstuk"] == "'=1, nr. 2" and row["id"] == f"'-1%2B1:0-{len(text)}:TOEZEGGING"
 
 
 BULLETS = ["• ", "- ", "– ", "* ", "a) ", "b. ", "1. ", "12) ", "(3) ", "iv. ", "- a) ", "•", "B) "]
@@ -85,7 +85,7 @@ def test_sentence_column_drops_list_bullets(tmp_path, bullet):
     out = tmp_path / "t.csv"
     assert run("toezeggingen", str(write_jsonl(tmp_path / "a.jsonl", record)), "-o", str(out)).returncode == 0
     (row,) = csv_rows(out)
-    assert row["zin"] == SENTENCE and row["start"] == "17"
+    assert row["tekst"] == SENTENCE and row["id"] == f"d:17-{len(text)}:TOEZEGGING"
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_sentence_column_keeps_sentences_that_only_look_like_a_list(tmp_path, se
     record = {"id": "d", "text": sentence, "spans": [with_text(toezegging(0, len(sentence)), sentence)]}
     out = tmp_path / "t.csv"
     assert run("toezeggingen", str(write_jsonl(tmp_path / "a.jsonl", record)), "-o", str(out)).returncode == 0
-    assert csv_rows(out)[0]["zin"] == sentence
+    assert csv_rows(out)[0]["tekst"] == sentence
 
 
 # --- case 5: toezeggingen on gold and hand-made records ----------------------------------------------
@@ -123,7 +123,7 @@ def test_toezeggingen_on_standoff_gold_reads_the_text_from_the_corpus(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     (row,) = csv_rows(out)
-    assert (row["zin"], row["termijn"], row["kamerstuk"], row["rule"]) == (SENTENCE, "voor de zomer", "1, nr. 2", "")
+    assert (row["tekst"], row["termijn"], row["kamerstuk"], row["rule"]) == (SENTENCE, "voor de zomer", "1, nr. 2", "")
 
 
 def test_toezeggingen_on_hand_made_records_with_odd_values(tmp_path):
@@ -138,14 +138,21 @@ def test_toezeggingen_on_hand_made_records_with_odd_values(tmp_path):
         {"id": "list-meta", "text": TEXT, "spans": [toezegging()], "meta": ["not", "a", "dict"]},
         {"id": "partial-stuk", "text": TEXT, "spans": [toezegging()], "meta": {"kamerstuk": {"dossier": "28 676"}}},
     ]
+    # four letters, not one letter read four times (that would give one row)
+    records = [{**r, "text": f"{TEXT}\n{r['id']}"} for r in records]
     out = tmp_path / "t.csv"
     result = run("toezeggingen", str(write_jsonl(tmp_path / "hand.jsonl", *records)), "-o", str(out))
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     rows = {row["document"]: row for row in csv_rows(out)}
-    assert rows["bare"]["zin"] == SENTENCE and rows["bare"]["kamerstuk"] == ""
+    assert rows["bare"]["tekst"] == SENTENCE and rows["bare"]["kamerstuk"] == ""
     odd = rows["odd"]
-    assert (odd["kamerstuk"], odd["datum"], odd["herkomst"]) == ("28676-325", "20191030", "brief")
-    assert rows["odd"]["bewindspersoon"] == "Minister, x"
+    assert (odd["kamerstuk"], odd["datum"], odd["herkomst_type"], odd["herkomst_datum"]) == (
+        "28676-325",
+        "20191030",
+        "brief",
+        "",
+    )
+    assert rows["odd"]["functie"] == "Minister, x" and rows["odd"]["bewindspersoon"] == ""
     assert rows["list-meta"]["kamerstuk"] == "" and rows["partial-stuk"]["kamerstuk"] == "28 676"
 
 
@@ -167,7 +174,7 @@ def test_toezeggingen_on_the_dev_gold(tmp_path):
     result = run("toezeggingen", "data/gold/dev.jsonl", "--corpus-root", str(SHARED), "-o", str(out))
     assert result.returncode == 0, result.stderr
     rows = csv_rows(out)
-    assert [(r["document"], r["zin"].split()[-1]) for r in rows] == expected and len(rows) == 24
+    assert [(r["document"], r["tekst"].split()[-1]) for r in rows] == expected and len(rows) == 24
 
 
 # --- case 6: review --gold with documents missing on either side ------------------------------------

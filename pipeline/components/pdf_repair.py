@@ -27,6 +27,14 @@ from spacy.vocab import Vocab
 from pipeline.components.extensions import FURNITURE_KEY, is_furniture
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.resource_files import read_jsonl, read_list
+from pipeline.knowledge.text_repair import (
+    BLANK,
+    INVISIBLE,
+    SOFT_HYPHEN,
+    joined_word,
+    needs_cleaning,
+    visible_text,
+)
 
 
 @Language.factory(
@@ -165,11 +173,8 @@ class PdfRepair(DataBackedComponent):
 
     @staticmethod
     def _joined_norm(span) -> str:
-        first, last = visible_text(span[0].text), visible_text(span[-1].text)
-        stem = first[:-1]
         # "Noord-\nAtlantische" keeps its hyphen; "verantwoorde-\nlijkheid" loses it
-        keep_hyphen = last[0].isupper() or stem[-1].isupper() or stem[-1].isdigit()
-        return (stem + ("-" if keep_hyphen else "") + last).lower()
+        return joined_word(visible_text(span[0].text)[:-1], visible_text(span[-1].text)).lower()
 
     # -- page headers and footers -------------------------------------------
     def _mark_furniture(self, doc: Doc, text: str) -> None:
@@ -196,26 +201,6 @@ def content_tokens(tokens: Union[Doc, Span]) -> List[Token]:
 
 
 # -- text as it reads --------------------------------------------------------------
-SOFT_HYPHEN = "\u00ad"
-# never shown, left in words by PDF and web extraction: soft hyphen, zero-width space,
-# zero-width non-joiner and joiner, word joiner, zero-width no-break space (BOM)
-INVISIBLE = SOFT_HYPHEN + "\u200b\u200c\u200d\u2060\ufeff"
-INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
-BLANK = re.compile(f"[\\s{INVISIBLE}]+")
-
-
-def needs_cleaning(text: str) -> bool:
-    """Does ``text`` hold an invisible character or a decomposed accent?"""
-    return INVISIBLE_CHAR.search(text) is not None or not unicodedata.is_normalized("NFC", text)
-
-
-def visible_text(text: str) -> str:
-    """``text`` as it reads: invisible characters removed, accents composed (NFC)."""
-    if not needs_cleaning(text):
-        return text
-    return unicodedata.normalize("NFC", INVISIBLE_CHAR.sub("", text))
-
-
 def visible_with_offsets(text: str) -> Tuple[str, List[Tuple[int, int]]]:
     """``visible_text(text)`` and for each of its characters the (start, end) it comes from in ``text``."""
     clusters: List[List[int]] = []  # a base character with its combining accents

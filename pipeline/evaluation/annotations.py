@@ -36,6 +36,13 @@ def as_text(value) -> str:
     return str(value)
 
 
+def kamerstuk_text(stuk) -> str:
+    """{"dossier": "28 676", "nummer": "325"} as '28 676, nr. 325'; any other value as text."""
+    if isinstance(stuk, dict) and stuk.get("dossier") and stuk.get("nummer"):
+        return f"{as_text(stuk['dossier'])}, nr. {as_text(stuk['nummer'])}"
+    return as_text(stuk)
+
+
 @dataclass(frozen=True)
 class Annotation:
     start: int
@@ -68,10 +75,7 @@ class Document:
     @property
     def kamerstuk(self) -> str:
         """'28 676, nr. 325', or whatever text a hand-made `meta.kamerstuk` holds."""
-        stuk = self.meta.get("kamerstuk")
-        if isinstance(stuk, dict) and stuk.get("dossier") and stuk.get("nummer"):
-            return f"{stuk['dossier']}, nr. {stuk['nummer']}"
-        return as_text(stuk)
+        return kamerstuk_text(self.meta.get("kamerstuk"))
 
     @property
     def base_model(self) -> str:

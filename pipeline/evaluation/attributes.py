@@ -7,7 +7,7 @@ overlap matches. A pair counts only when the gold span has the attribute.
 """
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from pipeline.evaluation.annotations import Annotation, Document
 from pipeline.evaluation.pairing import pair_label
@@ -110,8 +110,28 @@ def mismatches(text: str, g: Annotation, p: Annotation) -> List[Tuple[str, objec
     return [(key, gold, pred) for key, (gold, pred) in found.items()]
 
 
-def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Dict[str, Accuracy]:
-    result = {name: Accuracy() for name in CHECKS}
+@dataclass(frozen=True)
+class Mismatch:
+    """An attribute of a matched pair that differs: gold's value beside the prediction's."""
+
+    doc_id: str
+    check: str  # the name in CHECKS ("TOEZEGGING termijn (exact)")
+    gold: Annotation
+    pred: Annotation
+
+    @property
+    def attribute(self) -> str:
+        return attribute_name(self.check)
+
+    @property
+    def values(self) -> Tuple[object, object]:
+        return value_of(self.gold, self.attribute), value_of(self.pred, self.attribute)
+
+
+def _judged(
+    gold: Dict[str, Document], pred: Dict[str, Document]
+) -> Iterator[Tuple[str, str, Annotation, Annotation, bool]]:
+    """(check, document, gold, prediction, right) for every check of every matched pair that gold can judge."""
     for doc_id, g_doc in gold.items():
         p_doc = pred[doc_id]
         pairs = {label: pair_label(g_doc.spans, p_doc.spans, label).matched for label in (MINISTER, TOEZEGGING)}
@@ -119,9 +139,28 @@ def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Di
             for g, p in pairs[label]:
                 if not counts_for(name, g):
                     continue
-                result[name].scored += 1
-                result[name].correct += bool(same(g_doc.text, g, p))
+                yield name, doc_id, g, p, bool(same(g_doc.text, g, p))
+
+
+def score_attributes(gold: Dict[str, Document], pred: Dict[str, Document]) -> Dict[str, Accuracy]:
+    result = {name: Accuracy() for name in CHECKS}
+    for name, _, _, _, right in _judged(gold, pred):
+        result[name].scored += 1
+        result[name].correct += right
     return result
+
+
+def attribute_mismatches(gold: Dict[str, Document], pred: Dict[str, Document]) -> List[Mismatch]:
+    """Each wrong attribute of a matched pair once (the first check that fails it), in document and text order.
+
+    A wrong status is not listed here: evaluate lists it as STATUS with the other span errors.
+    """
+    found: Dict[Tuple[str, int, int, str, str], Mismatch] = {}
+    for name, doc_id, g, p, right in _judged(gold, pred):
+        key = attribute_name(name)
+        if not right and key != "status":
+            found.setdefault((doc_id, g.start, g.end, g.label, key), Mismatch(doc_id, name, g, p))
+    return [found[k] for k in sorted(found)]
 
 
 def format_attributes(scores: Dict[str, Accuracy]) -> List[str]:

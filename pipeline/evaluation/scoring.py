@@ -1,4 +1,5 @@
-"""Scoring as in docs/annotation.md: strict and partial entities, overlap-matched toezeggingen."""
+"""Scoring as in docs/annotation.md: strict and partial entities, toezeggingen by overlap (the headline) and
+strictly (same offsets), per document and in total."""
 
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Tuple
@@ -65,16 +66,31 @@ class Errors:
 
 @dataclass
 class Report:
-    strict: Dict[str, Counts]
-    partial: Dict[str, Counts]
-    toezegging: Counts
-    status_matched: int
-    status_correct: int
-    errors: Errors
+    strict: Dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in ENTITY_LABELS})
+    partial: Dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in ENTITY_LABELS})
+    toezegging: Counts = field(default_factory=Counts)  # overlap matching: the headline (docs/annotation.md)
+    status_matched: int = 0
+    status_correct: int = 0
+    errors: Errors = field(default_factory=Errors)
+    # same offsets: how often the sentence boundaries are exactly right (beside the overlap score)
+    toezegging_strict: Counts = field(default_factory=Counts)
+    # per document id, in the order scored; empty in a document's own report
+    documents: Dict[str, "Report"] = field(default_factory=dict)
 
     @property
     def status_accuracy(self) -> Optional[float]:
         return ratio(self.status_correct, self.status_matched)
+
+    def add(self, other: "Report") -> None:
+        for label in ENTITY_LABELS:
+            self.strict[label].add(other.strict[label])
+            self.partial[label].add(other.partial[label])
+        self.toezegging.add(other.toezegging)
+        self.toezegging_strict.add(other.toezegging_strict)
+        self.status_matched += other.status_matched
+        self.status_correct += other.status_correct
+        for mine, theirs in zip(vars(self.errors).values(), vars(other.errors).values()):
+            mine.extend(theirs)
 
     def micro(self, which: str) -> Counts:
         total = Counts()
@@ -91,11 +107,16 @@ class Report:
             "entities_micro": {"strict": self.micro("strict").as_dict(), "partial": self.micro("partial").as_dict()},
             "TOEZEGGING": {
                 "overlap": self.toezegging.as_dict(),
+                "strict": self.toezegging_strict.as_dict(),
                 "status_matched": self.status_matched,
                 "status_correct": self.status_correct,
                 "status_accuracy": rounded(self.status_accuracy),
             },
         }
+
+    def documents_as_dict(self) -> Dict[str, dict]:
+        """The scores of each document, in the form of the totals."""
+        return {doc_id: report.as_dict() for doc_id, report in self.documents.items()}
 
 
 def looks_like_pipeline_output(docs: Dict[str, Document]) -> bool:
@@ -104,29 +125,35 @@ def looks_like_pipeline_output(docs: Dict[str, Document]) -> bool:
 
 
 def score(gold: Dict[str, Document], pred: Dict[str, Document]) -> Report:
-    strict = {label: Counts() for label in ENTITY_LABELS}
-    partial = {label: Counts() for label in ENTITY_LABELS}
-    toez = Counts()
-    status_matched = status_correct = 0
-    errors = Errors()
+    """The totals over the gold documents (sorted by id), with each document's own report in ``documents``."""
+    total = Report()
     for doc_id in sorted(gold):
-        g_doc, p_doc = gold[doc_id], pred[doc_id]
-        for label in ENTITY_LABELS:
-            g = [s for s in g_doc.entities if s.label == label]
-            p = [s for s in p_doc.entities if s.label == label]
-            exact = match_one_to_one(g, p, strict_accept)
-            strict[label].add(Counts(len(g), len(p), len(exact.matched)))
-            partial[label].add(Counts(len(g), len(p), len(match_one_to_one(g, p, partial_accept).matched)))
-            _collect_errors(errors, doc_id, exact)
-        g, p = g_doc.toezeggingen, p_doc.toezeggingen
-        paired = match_one_to_one(g, p, toezegging_accept)
-        matched = paired.matched
-        toez.add(Counts(len(g), len(p), len(matched)))
-        status_matched += len(matched)
-        status_correct += sum(1 for a, b in matched if a.status == b.status)
-        errors.wrong_status.extend((doc_id, a, b) for a, b in matched if a.status != b.status)
-        _collect_errors(errors, doc_id, paired)
-    return Report(strict, partial, toez, status_matched, status_correct, errors)
+        report = score_document(doc_id, gold[doc_id], pred[doc_id])
+        total.add(report)
+        total.documents[doc_id] = report
+    return total
+
+
+def score_document(doc_id: str, g_doc: Document, p_doc: Document) -> Report:
+    report = Report()
+    errors = report.errors
+    for label in ENTITY_LABELS:
+        g = [s for s in g_doc.entities if s.label == label]
+        p = [s for s in p_doc.entities if s.label == label]
+        exact = match_one_to_one(g, p, strict_accept)
+        report.strict[label] = Counts(len(g), len(p), len(exact.matched))
+        report.partial[label] = Counts(len(g), len(p), len(match_one_to_one(g, p, partial_accept).matched))
+        _collect_errors(errors, doc_id, exact)
+    g, p = g_doc.toezeggingen, p_doc.toezeggingen
+    paired = match_one_to_one(g, p, toezegging_accept)
+    matched = paired.matched
+    report.toezegging = Counts(len(g), len(p), len(matched))
+    report.toezegging_strict = Counts(len(g), len(p), len(match_one_to_one(g, p, strict_accept).matched))
+    report.status_matched = len(matched)
+    report.status_correct = sum(1 for a, b in matched if a.status == b.status)
+    errors.wrong_status.extend((doc_id, a, b) for a, b in matched if a.status != b.status)
+    _collect_errors(errors, doc_id, paired)
+    return report
 
 
 def _collect_errors(errors: Errors, doc_id: str, paired: Pairing) -> None:
@@ -148,28 +175,9 @@ def format_table(report: Report) -> str:
     lines.append(row("ENTITIES", "strict", report.micro("strict")))
     lines.append(row("(micro)", "partial", report.micro("partial")))
     lines.append(row(TOEZEGGING, "overlap", report.toezegging))
+    lines.append(row(TOEZEGGING, "strict", report.toezegging_strict))
     lines.append(
         f"TOEZEGGING status accuracy: {report.status_correct}/{report.status_matched} = "
         f"{shown(report.status_accuracy, 0)}"
     )
     return "\n".join(lines)
-
-
-def format_errors(report: Report, docs: Dict[str, Document], width: int = 50) -> str:
-    lines = []
-    for kind, items in (("FP", report.errors.false_positives), ("FN", report.errors.false_negatives)):
-        for doc_id, span in sorted(items, key=lambda t: (t[0], t[1].start, t[1].label)):
-            text = docs[doc_id].text
-            left = text[max(0, span.start - width) : span.start]
-            right = text[span.end : span.end + width]
-            shown = lambda s: s.replace("\n", "⏎")  # noqa: E731
-            extra = f" [{span.status}]" if span.status else ""
-            rule = f" rule={span.rule}" if span.rule else ""
-            lines.append(
-                f"{kind} {span.label}{extra} {doc_id}:{span.start}-{span.end}{rule}\n"
-                f"   …{shown(left)}[[{shown(text[span.start : span.end])}]]{shown(right)}…"
-            )
-    for doc_id, g, p in report.errors.wrong_status:
-        text = docs[doc_id].text[p.start : p.end].replace("\n", "⏎")
-        lines.append(f"STATUS {doc_id}:{p.start}-{p.end} gold={g.status} predicted={p.status} rule={p.rule}\n   {text}")
-    return "\n".join(lines) if lines else "no errors"

@@ -1,4 +1,5 @@
-"""What the output of an extract run depends on, recorded so that --resume can refuse a different run."""
+"""Fingerprints: what the output of an extract run depends on (so --resume can refuse a different run),
+and of a letter's text (so a letter read twice is known as one)."""
 
 import codecs
 import hashlib
@@ -6,12 +7,22 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from pipeline import __version__
-from pipeline.assemble import CONFIG_PATH
 from pipeline.knowledge.resource_files import RESOURCES
 
 
-def config_hash(config: Path = CONFIG_PATH, resources: Path = RESOURCES) -> str:
+def text_fingerprint(text: str) -> str:
+    """sha256 of the text's UTF-8 bytes: the same letter, however often or under whatever id it is read.
+
+    The same digest a stand-off gold line gives as `sha256` of its source file."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def config_hash(config: Optional[Path] = None, resources: Path = RESOURCES) -> str:
     """sha256 over config.cfg and every resource file the components may read (Markdown notes excluded)."""
+    if config is None:  # imported here: assemble imports spaCy, which the exports that fingerprint texts do not need
+        from pipeline.assemble import CONFIG_PATH
+
+        config = CONFIG_PATH
     digest = hashlib.sha256(Path(config).read_bytes())
     for path in sorted(p for p in Path(resources).rglob("*") if p.is_file() and p.suffix != ".md"):
         digest.update(b"\0" + path.relative_to(resources).as_posix().encode() + b"\0")

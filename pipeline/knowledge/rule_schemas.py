@@ -62,6 +62,16 @@ ROW_SCHEMAS: Dict[str, RowSchema] = {
         "required": frozenset({"field", "pattern"}),
         "optional": frozenset({"note"}),
     },
+    # footnote_markers.jsonl: a regular expression whose matches are footnote numbers, deleted from a shown sentence
+    "footnote_marker": {
+        "required": frozenset({"id", "pattern"}),
+        "optional": frozenset({"note"}),
+    },
+    # toezeggingen_columns.jsonl: a column of the toezeggingen CSV, its meaning, its name in the Kamer's register
+    "register_column": {
+        "required": frozenset({"column", "meaning"}),
+        "optional": frozenset({"register", "values", "note"}),
+    },
     # macros.jsonl: a named regular expression ({NAME} in a pattern) or a word list
     "macro": {
         "required": frozenset({"macro"}),

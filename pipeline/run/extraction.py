@@ -18,6 +18,7 @@ from pipeline.io.writers import dump_json_line
 from pipeline.records import doc_to_record, spans_key_of
 from pipeline.run.limits import DEFAULT_MAX_CHARS, PIECE_CHARS
 from pipeline.run.workers import Pool
+from pipeline.span_ids import span_id
 
 BREAKS = [re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+")]
 
@@ -47,7 +48,7 @@ def merge(records: Iterable[Tuple[int, dict]], text: str) -> dict:
     merged: Optional[dict] = None
     count = 0
     for offset, record in records:
-        spans = [{**span, "start": span["start"] + offset, "end": span["end"] + offset} for span in record["spans"]]
+        spans = [shifted(span, offset, record["id"]) for span in record["spans"]]
         if merged is None:
             merged = {**record, "text": text, "spans": spans, "meta": dict(record["meta"])}
         else:
@@ -61,6 +62,12 @@ def merge(records: Iterable[Tuple[int, dict]], text: str) -> dict:
         raise ValueError("merge() needs the record of at least one piece")
     merged["meta"]["pieces"] = count
     return merged
+
+
+def shifted(span: dict, offset: int, doc_id: str) -> dict:
+    """A piece's span moved by ``offset`` into the whole text, with the id of its new offsets."""
+    start, end = span["start"] + offset, span["end"] + offset
+    return {**span, "id": span_id(doc_id, start, end, span["label"]), "start": start, "end": end}
 
 
 def accepted(
