@@ -23,14 +23,15 @@ extract: $(STAMP)
 	$(PY) -m pipeline extract seeds -o data/annotations/seeds.jsonl --restart $(BASE_FLAG)
 
 ## score against hand-labelled gold: the seeds, and the dev and dev2 letters read from $(SHARED)
-## (dev2 in its two parts: tune, and check, which is scored and never read for errors)
+## (dev2 in its two parts: tune, and check, which is scored and never read for errors);
+## the numbers are recorded per gold set and base model in data/scores.json (commit it: `save` reads it)
 evaluate: extract
-	$(PY) -m pipeline evaluate data/gold/seeds.jsonl data/annotations/seeds.jsonl
+	$(PY) -m pipeline evaluate data/gold/seeds.jsonl data/annotations/seeds.jsonl --record seeds
 	$(PY) -m pipeline extract data/gold/dev.jsonl --corpus-root $(SHARED) -o data/annotations/dev.jsonl --restart $(BASE_FLAG)
-	$(PY) -m pipeline evaluate data/gold/dev.jsonl data/annotations/dev.jsonl --corpus-root $(SHARED)
+	$(PY) -m pipeline evaluate data/gold/dev.jsonl data/annotations/dev.jsonl --corpus-root $(SHARED) --record dev
 	$(PY) -m pipeline extract data/gold/dev2.jsonl --corpus-root $(SHARED) -o data/annotations/dev2.jsonl --restart $(BASE_FLAG)
-	$(PY) -m pipeline evaluate data/gold/dev2.jsonl data/annotations/dev2.jsonl --corpus-root $(SHARED) --split tune
-	$(PY) -m pipeline evaluate data/gold/dev2.jsonl data/annotations/dev2.jsonl --corpus-root $(SHARED) --split check
+	$(PY) -m pipeline evaluate data/gold/dev2.jsonl data/annotations/dev2.jsonl --corpus-root $(SHARED) --split tune --record dev2-tune
+	$(PY) -m pipeline evaluate data/gold/dev2.jsonl data/annotations/dev2.jsonl --corpus-root $(SHARED) --split check --record dev2-check
 
 ## the toezeggingen of the seed letters as a spreadsheet: data/annotations/toezeggingen.csv
 toezeggingen: extract
@@ -66,7 +67,7 @@ model: $(STAMP)
 resources: $(STAMP)
 	$(PY) scripts/resources/build_resources.py --shared $(SHARED)
 
-## write the assembled pipeline with nlp.to_disk
+## write the assembled pipeline to build/pipeline (spacy.load reads it; meta.json with name, sources, scores)
 save: $(STAMP)
 	$(PY) -m pipeline save build/pipeline $(BASE_FLAG)
 

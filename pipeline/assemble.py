@@ -11,6 +11,8 @@ from spacy.util import load_config
 
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline import __version__
+from pipeline.package_meta import package_meta
+from pipeline.records import spans_key_of
 
 PACKAGE_DIR = Path(__file__).parent
 REPO_ROOT = PACKAGE_DIR.parent
@@ -44,6 +46,7 @@ def load(base: Optional[str] = None, config_path: Path = CONFIG_PATH, parse: Opt
     nlp.meta["kamer_base"] = info
     nlp.meta["kamer_parse"] = parse if statistical else "none"
     nlp.meta["kamer_pipeline_version"] = __version__
+    nlp.meta.update(package_meta(nlp.meta, info, spans_key_of(nlp)))  # its own name, sources, scores
     return nlp
 
 

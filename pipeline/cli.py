@@ -1,18 +1,22 @@
-"""Command line: python -m pipeline extract | evaluate | save."""
+"""Kamerbrieven pipeline: tag Dutch letters to parliament, score, review and export the results.
+
+Start with `extract`; `python -m pipeline COMMAND --help` explains each command.
+"""
 
 import sys
 from pathlib import Path
 from typing import Callable, List, NoReturn, Optional
 
 import typer
-from tqdm import tqdm
 
 from pipeline.register.cli import app as register_app
 from pipeline.run.limits import DEFAULT_MAX_CHARS
+from pipeline.run.progress import DEFAULT_EVERY_SECONDS
 from pipeline.schema import CHECK_SPLIT
 
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
 app.add_typer(register_app, name="register")
+SAVED_PIPELINE_FILES = ("config.cfg", "meta.json")  # what spaCy's to_disk always writes
 
 
 def fail(message: str) -> NoReturn:
@@ -57,18 +61,30 @@ def extract(
         DEFAULT_MAX_CHARS, "--max-chars", help="skip (and report) a document longer than this; 0 = no limit"
     ),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off JSONL lines ('source' + 'sha256')"),
+    progress_every: float = typer.Option(
+        DEFAULT_EVERY_SECONDS,
+        "--progress-every",
+        help="seconds between progress lines when stderr is not a terminal (a log file); 0 = after each document",
+    ),
 ):
-    """Annotate documents into JSONL in the gold format of docs/annotation.md."""
+    """Annotate letters into JSONL records (gold format).
+
+    Inputs are .txt files, folders of them and JSONL; spans follow docs/annotation.md.
+
+    A terminal shows a progress bar, a log file a progress line every few seconds; a summary ends the run.
+    """
     from pipeline.assemble import check_base, check_parse, load
     from pipeline.io import guards
     from pipeline.io.fingerprint import run_header
     from pipeline.io.journal import Journal, JournalError
     from pipeline.io.lock import LockedError
-    from pipeline.io.readers import iter_inputs
+    from pipeline.io.readers import count_documents, iter_inputs
     from pipeline.run.dask_engine import DaskError, connect, run_dask
     from pipeline.run.extraction import annotate
     from pipeline.run.interrupts import Interrupted, stopped_by_signals
-    from pipeline.run.workers import WorkerDied
+    from pipeline.run.progress import Progress
+    from pipeline.run.resume_hint import resume_command
+    from pipeline.run.workers import WorkerDied, too_many_processes
 
     if engine not in ("local", "dask"):
         fail(f"unknown engine {engine!r} (local or dask)")
@@ -81,6 +97,8 @@ def extract(
         guards.check_at_least_one(batch_size=batch_size, n_process=n_process, partition_size=partition_size)
         if max_chars < 0:
             raise ValueError(f"--max-chars must be 0 (no limit) or more (got {max_chars})")
+        if progress_every < 0:
+            raise ValueError(f"--progress-every must be 0 (after each document) or more seconds (got {progress_every})")
         guards.check_encoding(encoding)
         guards.check_output(output, inputs, Journal.COMPANIONS)
         resolved_base = check_base(base) if engine == "local" else base or "default (Dask workers)"
@@ -90,6 +108,9 @@ def extract(
         journal = Journal(output, resume=resume, header=header, restart=restart)
     except (ValueError, LockedError, DaskError) as err:  # GuardError, JournalError, a bad --base
         fail(str(err))
+    crowded = too_many_processes(n_process) if engine == "local" else ""
+    if crowded:
+        typer.echo(crowded, err=True)
     if engine == "local":
         try:
             nlp = load(base, parse=parse)
@@ -100,19 +121,28 @@ def extract(
         typer.echo(f"base model: {info['name']} {info['version']} ({info['kind']})", err=True)
     problems = []
 
-    def report(problem):
-        problems.append(problem)
-        typer.echo(f"skipped: {problem}", err=True)
-
     if journal.done:
         typer.echo(f"resuming: {len(journal.done)} document(s) already written", err=True)
-    progress = tqdm(unit="doc", desc="extract", disable=not sys.stderr.isatty())
-    kept = f"finished documents are kept in {journal.partial}: run the same command with --resume to continue"
+    progress = Progress(count_documents(inputs), sys.stderr, sys.stderr.isatty(), len(journal.done), progress_every)
+
+    def report(problem):
+        problems.append(problem)
+        progress.skipped()
+        progress.echo(f"skipped: {problem}")
+
+    def summarise() -> None:
+        progress.close()
+        for line in progress.summary(len(problems)):
+            typer.echo(line, err=True)
+
+    kept = f"finished documents are kept in {journal.partial}; to continue, run: {resume_command()}"
     try:
         documents = iter_inputs(inputs, corpus_root, encoding, on_note=lambda n: typer.echo(f"note: {n}", err=True))
         with stopped_by_signals():  # Ctrl-C, SIGTERM: workers stopped, journal closed (finally), exit 130
             if engine == "dask":
-                written = run_dask(client, documents, journal, report, base, partition_size, max_chars, parse)
+                written = run_dask(
+                    client, documents, journal, report, base, partition_size, max_chars, parse, progress.written
+                )
             else:
                 written = annotate(
                     nlp,
@@ -122,20 +152,23 @@ def extract(
                     journal.done,
                     batch_size,
                     n_process,
-                    progress.update,
+                    progress.written,
                     max_chars,
                 )
         journal.commit()
     except JournalError as err:  # nothing could be read: the old output stays
         fail(str(err))
     except WorkerDied as err:
+        summarise()
         fail(f"{err}; stopped: {kept}")
     except Interrupted as err:
+        summarise()
         typer.echo(f"interrupted by {err}: {kept}", err=True)
         raise typer.Exit(code=130) from None
     finally:
         journal.close()
         progress.close()
+    summarise()
     typer.echo(f"wrote {written + len(journal.done)} document(s) to {output}", err=True)
     if problems:
         fail(f"{len(problems)} input(s) skipped (listed above)")
@@ -151,6 +184,10 @@ def evaluate(
         False, "--errors", help="list every false positive and negative, wrong status and wrong attribute"
     ),
     split: Optional[str] = typer.Option(None, help="score only the gold documents of this part (tune, check)"),
+    record: Optional[str] = typer.Option(
+        None, help="keep the numbers as gold set RECORD in --scores-file (the pipeline's meta.json reads them)"
+    ),
+    scores_file: Optional[Path] = typer.Option(None, help="recorded scores; default data/scores.json of this checkout"),
 ):
     """Precision, recall and F1 per label against gold; TOEZEGGING by overlap and strictly; attribute accuracy."""
     import srsly
@@ -158,10 +195,14 @@ def evaluate(
     from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents, select_split
     from pipeline.evaluation.attributes import attribute_mismatches, format_attributes, score_attributes
     from pipeline.evaluation.errors import errors_as_dict, format_errors
+    from pipeline.evaluation.recorded_scores import SCORES_FILE, ScoresFileError, record_scores
     from pipeline.evaluation.scoring import format_table, looks_like_pipeline_output, score
     from pipeline.io.writers import atomic_writer
 
     guard(json_out, gold, pred)
+    scores_file = scores_file or SCORES_FILE
+    if record:
+        guard(scores_file, gold, pred)
     if errors and split == CHECK_SPLIT:
         # the check part is scored, never read for errors: its number is the one we believe
         fail(f"--errors is refused with --split {CHECK_SPLIT}: tune on the tune part, only score the check part")
@@ -188,14 +229,22 @@ def evaluate(
     if errors:
         typer.echo("")
         typer.echo(format_errors(report, gold_docs, mismatches))
+    numbers = {**report.as_dict(), "attributes": {k: v.as_dict() for k, v in attributes.items()}}
     if json_out:
-        numbers = {**report.as_dict(), "attributes": {k: v.as_dict() for k, v in attributes.items()}}
+        shown = dict(numbers)  # documents and errors go to --json only, never into the recorded scores
         if readable:
-            numbers.update(documents=report.documents_as_dict(), errors=errors_as_dict(report, gold_docs, mismatches))
+            shown.update(documents=report.documents_as_dict(), errors=errors_as_dict(report, gold_docs, mismatches))
         else:
-            numbers["withheld"] = f"documents and errors of split {CHECK_SPLIT}: scored, never read for errors"
+            shown["withheld"] = f"documents and errors of split {CHECK_SPLIT}: scored, never read for errors"
         with atomic_writer(json_out) as out:
-            out.write(srsly.json_dumps(numbers, indent=2) + "\n")
+            out.write(srsly.json_dumps(shown, indent=2) + "\n")
+    if record:
+        bases = sorted({doc.base_model or "unknown" for doc in pred_docs.values()})
+        try:
+            record_scores(scores_file, record, " + ".join(bases), gold, len(gold_docs), numbers)
+        except ScoresFileError as err:
+            fail(str(err))
+        typer.echo(f"recorded as {record} (base {' + '.join(bases)}) in {scores_file}", err=True)
 
 
 @app.command()
@@ -227,7 +276,10 @@ def review(
     gold: Optional[Path] = typer.Option(None, help="gold JSONL: show correct, missed and spurious spans"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off gold lines"),
 ):
-    """Static HTML report: index page and one page per document (works offline)."""
+    """Static HTML report of the annotations (offline).
+
+    An index page and one page per document; with --gold, correct, missed and spurious spans are marked.
+    """
     from pipeline.evaluation.annotations import AnnotationError, load_documents, shared_documents
     from pipeline.exports.review import write_report
 
@@ -251,7 +303,10 @@ def export_labelstudio(
     annotations: Path = typer.Argument(..., help="annotated JSONL from 'extract'"),
     output: Path = typer.Option(..., "-o", "--output", help="Label Studio tasks JSON to write"),
 ):
-    """Predictions as Label Studio tasks with pre-annotations (config: docs/labelstudio.xml)."""
+    """Predictions as Label Studio tasks to correct.
+
+    Tasks with pre-annotations; the labelling config is docs/labelstudio.xml.
+    """
     import srsly
 
     from pipeline.evaluation.annotations import load_documents
@@ -271,7 +326,10 @@ def import_labelstudio(
     export: Path = typer.Argument(..., help="Label Studio JSON export of reviewed tasks"),
     output: Path = typer.Option(..., "-o", "--output", help="gold JSONL to write"),
 ):
-    """Reviewed Label Studio tasks back into the gold format, validated."""
+    """Corrected Label Studio tasks back into gold JSONL.
+
+    Submitted tasks only, validated like any gold file.
+    """
     import json
 
     from pipeline.exports.labelstudio import from_export
@@ -305,11 +363,32 @@ def convert(source: Path, output: Path, read: Callable[[], list], render: Callab
 
 @app.command()
 def save(
-    output_dir: Path = typer.Argument(..., help="directory to write the assembled pipeline to"),
+    output_dir: Path = typer.Argument(..., help="folder to write the assembled pipeline to (made if missing)"),
     base: Optional[str] = typer.Option(None, help="base model: package, model directory, or blank:nl"),
+    parse: Optional[str] = typer.Option(None, help="selective or all (see extract); config.cfg default"),
 ):
-    """Write the whole pipeline with nlp.to_disk (spacy.load reads it back)."""
-    from pipeline.assemble import load
+    """Write the pipeline to a folder for spacy.load.
 
-    load(base).to_disk(output_dir)
-    typer.echo(f"saved pipeline to {output_dir}", err=True)
+    Its meta.json gives the pipeline's name (nl_kamerbrieven), version, sources and latest recorded scores.
+
+    The folder appears only when complete; an existing folder is replaced only when it holds a saved pipeline.
+    """
+    from pipeline.assemble import check_base, check_parse, load
+    from pipeline.io.atomic_folder import atomic_folder, check_replaceable
+
+    try:
+        check_replaceable(output_dir, SAVED_PIPELINE_FILES)
+        check_base(base)
+        parse = check_parse(parse)
+    except ValueError as err:  # GuardError, an unknown --base or --parse
+        fail(str(err))
+    nlp = load(base, parse=parse)
+    with atomic_folder(output_dir) as folder:
+        nlp.to_disk(folder)
+    meta = nlp.meta
+    scored = ", ".join(meta["kamer_scores"]) or "none recorded"
+    typer.echo(
+        f"saved {meta['lang']}_{meta['name']} {meta['version']} (base {meta['kamer_base']['name']}, "
+        f"scores: {scored}) to {output_dir}",
+        err=True,
+    )

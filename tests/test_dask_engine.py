@@ -23,7 +23,8 @@ def test_dask_output_equals_single_process_output(tmp_path):
         out = tmp_path / "dask.jsonl"
         result = subprocess.run(
             cmd
-            + ["-o", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address, "--partition-size", "2"],
+            + ["-o", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address, "--partition-size", "2"]
+            + ["--progress-every", "0"],
             cwd=REPO,
             capture_output=True,
             text=True,
@@ -31,3 +32,8 @@ def test_dask_output_equals_single_process_output(tmp_path):
         assert result.returncode == 0, result.stderr[-3000:]
     assert out.read_bytes() == single.read_bytes()
     assert not (tmp_path / "dask.jsonl.parts").exists()
+    # progress and summary from the partitions as they arrive, as for one process
+    progress = [line for line in result.stderr.splitlines() if line.startswith("extract: ")]
+    assert progress[0] == "extract: 7 document(s) in the inputs"
+    assert progress[-1].startswith("extract: 7/7 documents, ")
+    assert "summary: 7 document(s), " in result.stderr

@@ -97,6 +97,39 @@ def iter_inputs(
         yield from _unique(items, seen)
 
 
+def count_documents(paths: Iterable[Union[str, Path]]) -> int:
+    """How many items iter_inputs(paths) will yield (documents and problems), found without decoding anything.
+
+    A folder's files are listed, a JSONL file's non-blank lines counted, anything else is one item; a folder
+    without documents yields one problem, and so does a JSONL path that is not a readable regular file.
+    """
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            total += max(1, sum(1 for p in path.rglob("*") if not p.is_dir() and is_document_file(p)))
+        elif path.suffix.lower() == JSONL_SUFFIX:
+            total += _count_lines(path)
+        else:
+            total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    if not_regular(path):  # a FIFO would block the count
+        return 1
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for raw in handle if raw.strip())  # blank lines are skipped when reading
+    except OSError:
+        return 1
+
+
+def is_document_file(path: Path) -> bool:
+    """A file a folder input reads as a document (any other file in the folder is noted and skipped)."""
+    return path.suffix.lower() in SUFFIX_FORMATS
+
+
 def _unique(items: Iterator[Item], seen: Dict[str, str]) -> Iterator[Item]:
     for item in items:
         if isinstance(item, InputDoc):
@@ -115,7 +148,7 @@ def read_folder(
     for path in sorted(folder.rglob("*")):
         if path.is_dir():
             continue
-        if path.suffix.lower() not in SUFFIX_FORMATS:
+        if not is_document_file(path):
             others[path.suffix.lower() or "no extension"] += 1
             continue
         found = True

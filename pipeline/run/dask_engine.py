@@ -65,8 +65,12 @@ def run_dask(
     partition_size: int = 32,
     max_chars: int = DEFAULT_MAX_CHARS,
     parse: Optional[str] = None,
+    progress: Optional[Callable[[str], None]] = None,
 ) -> int:
-    """Annotate on the cluster of `client` (see connect()) into the journal; the client is closed at the end."""
+    """Annotate on the cluster of `client` (see connect()) into the journal; the client is closed at the end.
+
+    ``progress`` hears each JSON line as it reaches the journal (a partition at a time, in input order).
+    """
     # absolute: workers may run in another directory, or on another machine with the same shared disk
     parts_dir = journal.target.absolute().with_name(journal.target.name + ".parts")
     parts_dir.mkdir(exist_ok=True)
@@ -80,9 +84,9 @@ def run_dask(
                 part = str(parts_dir / f"part-{n:06d}.jsonl")
                 futures.append((client.submit(annotate_partition, batch, base, part, parse, pure=False), len(batch)))
                 if len(futures) >= in_flight:
-                    written += _drain(futures.pop(0), journal)
+                    written += _drain(futures.pop(0), journal, progress)
             while futures:
-                written += _drain(futures.pop(0), journal)
+                written += _drain(futures.pop(0), journal, progress)
         finally:  # done or failed: part files are never the output, and --resume starts from the journal
             if futures:
                 _cancel(client, futures)
@@ -90,11 +94,15 @@ def run_dask(
     return written
 
 
-def _drain(entry, journal: Journal) -> int:
+def _drain(entry, journal: Journal, progress: Optional[Callable[[str], None]] = None) -> int:
     future, size = entry
     part = Path(future.result())  # in input order: the oldest partition first
-    journal.write(part.read_text(encoding="utf-8"))
+    text = part.read_text(encoding="utf-8")
+    journal.write(text)
     part.unlink()
+    if progress:
+        for line in text.splitlines(keepends=True):
+            progress(line)
     return size
 
 

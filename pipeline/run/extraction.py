@@ -126,10 +126,12 @@ def annotate(
     skip: AbstractSet[str] = frozenset(),
     batch_size: int = 16,
     n_process: int = 1,
-    progress: Optional[Callable[[], None]] = None,
+    progress: Optional[Callable[[str], None]] = None,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> int:
     """Annotate documents in input order; `write` gets one JSON line per document (ids in `skip` are done).
+
+    ``progress`` hears each line after it is written (pipeline.run.progress counts documents, words and spans).
 
     With n_process > 1 the documents go in batches to forked worker processes (pipeline.run.workers); a dead
     worker raises WorkerDied, and the lines written so far stay written.
@@ -142,7 +144,7 @@ def annotate(
             write(line)
             written += 1
             if progress:
-                progress()
+                progress(line)
     finally:
         lines.close()  # now, not when garbage collected: an interrupted run stops its workers at once
     return written

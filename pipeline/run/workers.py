@@ -25,6 +25,25 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 PARENT_POLL_SECONDS = 1.0
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. under taskset or a container limit)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def too_many_processes(n_process: int, cores: Optional[int] = None) -> str:
+    """One warning line when more workers are asked for than there are cores ('' otherwise)."""
+    cores = available_cores() if cores is None else cores
+    if n_process <= cores:
+        return ""
+    return (
+        f"warning: --n-process {n_process} is more than the {cores} core(s) this run may use: "
+        f"the extra workers only take turns on them and each adds a pipeline's memory"
+    )
+
+
 class WorkerDied(RuntimeError):
     """A worker process ended without returning its batch."""
 
