@@ -189,7 +189,10 @@ def evaluate(
     ),
     scores_file: Optional[Path] = typer.Option(None, help="recorded scores; default data/scores.json of this checkout"),
 ):
-    """Precision, recall and F1 per label against gold; TOEZEGGING by overlap and strictly; attribute accuracy."""
+    """Score against gold: precision, recall and F1 per label.
+
+    TOEZEGGING by overlap and strictly; attribute accuracy over matched pairs.
+    """
     import srsly
 
     from pipeline.evaluation.annotations import AnnotationError, check_pairing, load_documents, select_split
@@ -253,7 +256,10 @@ def toezeggingen(
     output: Path = typer.Option(..., "-o", "--output", help="CSV to write (UTF-8 with BOM, for spreadsheets)"),
     corpus_root: Path = typer.Option(Path("../shared"), help="root for stand-off lines ('source' + 'sha256')"),
 ):
-    """A register of toezeggingen (CSV): one numbered row per commitment, sentence, who, by when, where from."""
+    """The toezeggingen as a CSV register for spreadsheets.
+
+    One numbered row per commitment: sentence, who, by when, where from (UTF-8 with BOM, formula cells neutralised).
+    """
     from pipeline.evaluation.annotations import AnnotationError, load_documents
     from pipeline.exports.toezeggingen_csv import write_csv
     from pipeline.io.writers import atomic_writer

@@ -54,7 +54,7 @@ def test_jsonl_problems_name_file_and_line(tmp_path):
 def test_empty_folder_and_missing_path(tmp_path):
     (tmp_path / "empty").mkdir()
     msgs = problems(iter_inputs([tmp_path / "empty", tmp_path / "nope.txt"]))
-    assert "no .txt files" in msgs[0] and "no such file" in msgs[1]
+    assert "contains no .txt, .pdf, .html, .htm, .xml files" in msgs[0] and "no such file" in msgs[1]
 
 
 def test_atomic_writer_keeps_old_file_when_writing_fails(tmp_path):

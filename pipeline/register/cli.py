@@ -1,4 +1,7 @@
-"""python -m pipeline register build | report | serve: the commitments register (docs/register.md)."""
+"""The register of commitments: build, report, serve.
+
+`python -m pipeline register build | report | serve` (docs/register.md).
+"""
 
 import sqlite3
 from datetime import date
