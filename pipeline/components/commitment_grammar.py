@@ -176,6 +176,10 @@ class CommitmentGrammar:
             for rule in self.rules
         )
 
+    @property
+    def regex_feature_names(self) -> Set[str]:
+        return {name for name, _ in self.regexes}
+
     def regex_features(self, norm: str) -> Set[str]:
         return {name for name, regex in self.regexes if regex.search(norm)}
 

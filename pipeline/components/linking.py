@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import extensions  # noqa: F401
 from pipeline.components.candidates import next_content
+from pipeline.components.doc_text import text_of
 from pipeline.components.entities import built_like_nationality
 from pipeline.components.metadata import canonical_title, title_authors
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
@@ -213,7 +214,7 @@ class Linker(DataBackedComponent):
         span._.termijn_datum = found.iso if found else None
         span._.onderwerp = object_phrase(span, found) or onderwerp(span.text, found.text if found else None)
         nagekomen = span._.status == "nagekomen"
-        before = span.doc.text[max(0, span.start_char - BACK_CHARS) : span.start_char]
+        before = text_of(span.doc)[max(0, span.start_char - BACK_CHARS) : span.start_char]
         span._.herkomst = self.finder.herkomst(span.text, approx, moment, before) if nagekomen else None
 
     def _committer(self, span: Span, signers, letter, ministers) -> Optional[str]:
@@ -223,7 +224,7 @@ class Linker(DataBackedComponent):
         inside = [(m, functie) for m, functie in inside if m.end <= span.end and functie]
         for m, functie in inside:
             # "de toezeggingen van de Minister-President": the settled promise was theirs
-            if PROMISE_OF.search(span.doc.text[span.start_char : m.start_char]):
+            if PROMISE_OF.search(text_of(span.doc)[span.start_char : m.start_char]):
                 return functie
         if inside and not SPEAKER.search(span.text):
             return inside[0][1]  # "de staatssecretaris zal u ...": the office the sentence names

@@ -13,6 +13,7 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.doc_text import text_of
 from pipeline.components.extensions import is_furniture
 from pipeline.components.pdf_repair import visible_doc_with_spans
 from pipeline.components.serialize import DataBackedComponent
@@ -46,7 +47,7 @@ class LetterMetadata(DataBackedComponent):
     def __call__(self, doc: Doc) -> Doc:
         # read as the letter reads: a soft hyphen or decomposed accent must not hide a date or a name
         view = visible_doc_with_spans(doc, self.data["spans_key"])
-        raw = view.text  # built anew on every access: read once
+        raw = text_of(view)
         text = content_text(view, raw)
         doc._.letter = {
             "kamerstuk": self._kamerstuk(text, furniture_text(view, raw)),

@@ -22,14 +22,16 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from spacy.tokens import Doc, Token
 
 from pipeline.components.candidates import Candidate, next_content, previous_content
+from pipeline.components.doc_text import text_of
 
 ORG = "ORGANISATIE"
+SPACE = re.compile(r"\s")
 
 
 def repaired_surface(token: Token) -> str:
     """The token as it would be written without the PDF line break ('Noord-Atlantische')."""
     text = token.text
-    if not any(ch.isspace() for ch in text):
+    if SPACE.search(text) is None:  # most tokens: one C call
         return text
     with_hyphen = re.sub(r"-\s+", "-", text)
     if with_hyphen.lower() == token.norm_:
@@ -125,7 +127,7 @@ class NameVariants:
         if c.label != ORG or c.length != 1 or not self.is_body(repaired_surface(doc[c.start])):
             return None
         nxt = next_content(doc, c.start)
-        if nxt is None or doc.text[doc[c.start].idx + len(doc[c.start]) : nxt.idx].count("\n") > 1:
+        if nxt is None or text_of(doc)[doc[c.start].idx + len(doc[c.start]) : nxt.idx].count("\n") > 1:
             return None  # a blank line parts them
         follower = by_start.get(nxt.i)
         if follower is not None:

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from pipeline.components.doc_text import text_of
 from pipeline.components.extensions import FURNITURE_KEY, is_furniture
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.resource_files import read_jsonl, read_list
@@ -68,7 +69,7 @@ class PdfRepair(DataBackedComponent):
         self.no_join = {w.lower() for w in self.data["no_join"]}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built anew on every access: read once (retokenizing never changes it)
+        text = text_of(doc)
         if needs_cleaning(text):
             self._clean_invisible(doc)
         self._merge_broken_words(doc, soft_hyphens=SOFT_HYPHEN in text)
@@ -255,7 +256,7 @@ def visible_doc(doc: Doc) -> Doc:
     and tags whose words have no invisible characters and composed accents: token i is
     token i of ``doc``, so a match maps back by index and offsets stay those of ``doc``.
     """
-    if not needs_cleaning(doc.text):
+    if not needs_cleaning(text_of(doc)):
         return doc
     words = [visible_text(t.text) or t.text for t in doc]
     view = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])

@@ -59,18 +59,22 @@ class CommitmentCandidates(ToezeggingDetector):
     def __call__(self, doc: Doc) -> Doc:
         words = doc.to_array([NORM, LOWER])  # token -> hashes of its NORM and LOWER
         found, regex_found, undecided = [], {}, []
+        regex_names = self.grammar.regex_feature_names
         for sent in doc.sents:
             span = trim(sent)
             if span is None:
                 continue
             norm = sentence_norm(span)
-            regex_found[sent.start] = self.grammar.regex_features(norm)
             if self.classify(norm) is not None:
                 found.append(sent)
                 continue
             # the Matcher only where a rule could hold even if every word pattern whose words are there matched
+            # (and, before the regexes run, every regex feature)
             hashes: Set[int] = {int(h) for h in words[sent.start : sent.end].ravel()}
             possible = self.grammar.possible_word_features(hashes)
+            if not self.grammar.could_hold(possible | regex_names):
+                continue
+            regex_found[sent.start] = self.grammar.regex_features(norm)
             if self.grammar.could_hold(possible | regex_found[sent.start]):
                 undecided.append(sent)
         features = self.grammar.features_by_sentence(doc, undecided)  # word patterns; the model's are not run yet

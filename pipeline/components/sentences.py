@@ -22,6 +22,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.components.doc_text import text_of
 from pipeline.components.extensions import is_furniture
 from pipeline.components.pdf_repair import content_tokens, is_blank
 from pipeline.components.serialize import DataBackedComponent
@@ -70,7 +71,7 @@ class SentenceSegmenter(DataBackedComponent):
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text  # built anew on every access: read once
+        text = text_of(doc)
         wrap_width = self._wrap_width(text)
         content = content_tokens(doc)
         starts = {0}  # leading whitespace belongs to the first sentence

@@ -129,10 +129,14 @@ class ToezeggingDetector(DataBackedComponent):
 
     def classify(self, text: str) -> Optional[Tuple[str, str]]:
         """(rule id, status) of the strongest rule that fires and is not blocked."""
-        blocked = self.blocked(text)
+        blocked: Optional[FrozenSet[str]] = None  # the blockers run only once a rule has fired (most sentences: none)
         best = None
         for row, pattern, requires in self.rules:
-            if row["status"] in blocked or not pattern.search(text):
+            if not pattern.search(text):
+                continue
+            if blocked is None:
+                blocked = self.blocked(text)
+            if row["status"] in blocked:
                 continue
             if not all(r.search(text) for r in requires):
                 continue
