@@ -1,6 +1,6 @@
 """Doc <-> the gold-format record of docs/annotation.md (the only place spans become offsets)."""
 
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import spacy
 from spacy.language import Language
@@ -25,6 +25,11 @@ def spans_key_of(nlp: Language) -> str:
     if TOEZEGGINGEN_PIPE not in nlp.component_names:
         return DEFAULT_SPANS_KEY
     return nlp.get_pipe_config(TOEZEGGINGEN_PIPE).get("spans_key", DEFAULT_SPANS_KEY)
+
+
+def to_record(nlp: Language, doc: Doc, doc_id: str, source: Optional[str] = None) -> dict:
+    """The record ``extract`` writes for ``doc`` (made by ``nlp``): the Python API's way to the JSONL format."""
+    return doc_to_record(doc, doc_id, source or doc_id, nlp.meta["kamer_base"], spans_key_of(nlp))
 
 
 def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str], spans_key: str = DEFAULT_SPANS_KEY) -> dict:
