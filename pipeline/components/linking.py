@@ -16,6 +16,7 @@ from pipeline.components.candidates import next_content
 from pipeline.components.entities import built_like_nationality
 from pipeline.components.metadata import canonical_title, title_authors
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
+from pipeline.components.scorers import ScoredComponent
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.components.signatures import pairs
 from pipeline.knowledge.resource_files import read_tsv
@@ -47,6 +48,8 @@ ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekkin
         "people_known_until": "2022-08-03",
         "spans_key": DEFAULT_SPANS_KEY,
         "resources_dir": None,
+        # attribute accuracies for nlp.evaluate (components/scorers.py)
+        "scorer": {"@scorers": "kamer_linking_scorer.v1"},
     },
     requires=["doc.ents", "doc.spans", "doc._.letter"],
     assigns=[f"span._.{name}" for name in MINISTER_ATTRIBUTES + TOEZEGGING_ATTRIBUTES],
@@ -62,6 +65,7 @@ def make_linking(
     people_known_until,
     spans_key,
     resources_dir,
+    scorer,
 ):
     data = {
         "spans_key": spans_key,
@@ -75,10 +79,12 @@ def make_linking(
         # deadline phrases, occasions and the macros they use, checked when they load
         **read_termijn_knowledge(termijn_file, herkomst_file, resources_dir),
     }
-    return Linker(name, data)
+    linker = Linker(name, data)
+    linker.scorer = scorer
+    return linker
 
 
-class Linker(DataBackedComponent):
+class Linker(ScoredComponent, DataBackedComponent):
     def _build(self) -> None:
         self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"], self.data["macros"])
         until = self.data["people_known_until"]
