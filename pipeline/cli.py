@@ -398,3 +398,27 @@ def save(
         f"scores: {scored}) to {output_dir}",
         err=True,
     )
+
+
+@app.command()
+def docbin(
+    gold: Path = typer.Argument(..., help="gold JSONL (full or stand-off form)"),
+    output: Path = typer.Option(..., "-o", "--output", help="DocBin to write (.spacy)"),
+    corpus_root: Path = typer.Option(Path("../shared"), help="root that stand-off 'source' paths are relative to"),
+    split: Optional[str] = typer.Option(None, help="only the gold documents of this part (tune, check)"),
+):
+    """Gold as a spaCy DocBin: python -m spacy evaluate PIPELINE gold.spacy --spans-key toezeggingen."""
+    from pipeline.assemble import configured_spans_key, tokenizer_only
+    from pipeline.evaluation.annotations import AnnotationError, load_documents, select_split
+    from pipeline.gold_docs import gold_docbin
+    from pipeline.io.writers import write_bytes_atomically
+
+    guard(output, gold)
+    try:
+        docs = load_documents(gold, corpus_root)
+        if split:
+            docs, _ = select_split(docs, docs, split, gold)
+    except AnnotationError as err:
+        fail(str(err))
+    write_bytes_atomically(output, gold_docbin(docs.values(), tokenizer_only(), configured_spans_key()).to_bytes())
+    typer.echo(f"wrote {len(docs)} document(s) to {output}", err=True)

@@ -14,6 +14,7 @@ from pipeline.schema import (
     MINISTER_ATTRIBUTES,
     TOEZEGGING,
     TOEZEGGING_ATTRIBUTES,
+    extension,
 )
 from pipeline.span_ids import span_id
 
@@ -42,14 +43,14 @@ def doc_to_record(doc: Doc, doc_id: str, source: str, base: Dict[str, str], span
     for ent in doc.ents:
         item = _span(ent, ent.label_, doc_id)
         if ent.label_ == MINISTER:
-            item.update({name: getattr(ent._, name) for name in MINISTER_ATTRIBUTES})
+            item.update({name: getattr(ent._, extension(name)) for name in MINISTER_ATTRIBUTES})
         spans.append(item)
     for span in doc.spans.get(spans_key, []):
         item = _span(span, TOEZEGGING, doc_id)
-        item["status"] = span._.status
-        item.update({name: getattr(span._, name) for name in TOEZEGGING_ATTRIBUTES})
+        item["status"] = span._.kamer_status
+        item.update({name: getattr(span._, extension(name)) for name in TOEZEGGING_ATTRIBUTES})
         spans.append(item)
-    letter = doc._.letter or {}
+    letter = doc._.kamer_letter or {}
     spans.sort(key=lambda s: (s["start"], -s["end"], s["label"]))
     return {
         "id": doc_id,
@@ -72,5 +73,5 @@ def _span(span, label: str, doc_id: str) -> dict:
         "end": span.end_char,
         "label": label,
         "text": span.text,
-        "rule": span._.rule,
+        "rule": span._.kamer_rule,
     }

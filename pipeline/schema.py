@@ -23,7 +23,17 @@ DEFAULT_SPANS_KEY = "toezeggingen"
 # model, the only ones a commitment rule can fire on
 PARSE_SPANS_KEY = "kamer_parse"
 
-# span._ attributes, written by kamer_linking, one record field each
+# every extension attribute of this project starts with this prefix (span._.kamer_rule, doc._.kamer_letter), so that
+# it cannot collide with another package's; records and gold files use the names without it
+EXTENSION_PREFIX = "kamer_"
+
+
+def extension(name: str) -> str:
+    """The extension attribute of a record field: extension("persoon") == "kamer_persoon"."""
+    return EXTENSION_PREFIX + name
+
+
+# span._ attributes (as extension(name)), written by kamer_linking, one record field each
 MINISTER_ATTRIBUTES: Tuple[str, ...] = ("functie", "persoon", "land")
 TOEZEGGING_ATTRIBUTES: Tuple[str, ...] = (
     "bewindspersoon",
@@ -34,10 +44,10 @@ TOEZEGGING_ATTRIBUTES: Tuple[str, ...] = (
     "herkomst",
 )
 
-# doc._.letter (kamer_metadata): the letter's own fields in each record's meta
+# doc._.kamer_letter (kamer_metadata): the letter's own fields in each record's meta
 LETTER_FIELDS: Tuple[str, ...] = ("kamerstuk", "dossier_titel", "titel", "datum", "ondertekenaars", "vergaderjaar")
 
-# what a rule or gazetteer entry finds ("role" in the resource files, span._.role on the span): code branches
+# what a rule or gazetteer entry finds ("role" in the resource files, span._.kamer_role on the span): code branches
 # on these, never on the text of a rule id
 RULE_ROLES: Tuple[str, ...] = (
     "portfolio_title",  # a MINISTER title with a known portfolio ("Minister van Defensie"), paired with names

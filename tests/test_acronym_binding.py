@@ -26,7 +26,7 @@ def nlp(resources_dir):
 
 
 def spans(doc):
-    return [(e.text, e.label_, e._.rule, e._.role) for e in doc.ents]
+    return [(e.text, e.label_, e._.kamer_rule, e._.kamer_role) for e in doc.ents]
 
 
 def test_a_mission_spelled_out_in_another_order_binds_its_acronym_and_later_mentions(nlp):

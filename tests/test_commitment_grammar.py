@@ -8,7 +8,7 @@ from pipeline.knowledge.verb_forms import forms_of, joined_forms, present_stem, 
 
 def commitment(nlp, text):
     doc = nlp(text)  # the spans live as long as their doc
-    return [(s._.status, s._.rule) for s in doc.spans["toezeggingen"]]
+    return [(s._.kamer_status, s._.kamer_rule) for s in doc.spans["toezeggingen"]]
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ def test_signature_block_gives_title_and_name(nlp):
         ("Minister van Defensie", "MINISTER"),
         ("A.Th.B. Bijleveld-Schouten", "MINISTER"),
     ]
-    assert doc.ents[1]._.rule == "minister:initials_name"
+    assert doc.ents[1]._.kamer_rule == "minister:initials_name"
 
 
 def test_name_in_apposition_and_title_across_a_line_break(nlp):
@@ -75,7 +75,7 @@ def test_acronym_defined_in_brackets_is_tagged_where_it_recurs(nlp):
         ("aNRF", "OPERATIE"),
         ("aNRF", "OPERATIE"),
     ]
-    assert [e._.rule for e in doc.ents] == [
+    assert [e._.kamer_rule for e in doc.ents] == [
         "gazetteer:nato_operation",
         "acronym:defined_in_brackets",
         "acronym:defined_earlier",
@@ -89,4 +89,4 @@ def test_operation_name_without_generic_head(nlp):
 
 def test_every_entity_records_its_rule(nlp):
     doc = nlp(seed_text("kst-28676-325"))
-    assert doc.ents and all(e._.rule for e in doc.ents)
+    assert doc.ents and all(e._.kamer_rule for e in doc.ents)

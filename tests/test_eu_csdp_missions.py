@@ -109,7 +109,7 @@ def nlp(resources_dir):
 
 
 def spans(doc):
-    return [(e.text, e.label_, e._.rule) for e in doc.ents]
+    return [(e.text, e.label_, e._.kamer_rule) for e in doc.ents]
 
 
 @pytest.mark.unit

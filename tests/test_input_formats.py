@@ -82,7 +82,7 @@ def test_running_headers_their_page_numbers_and_page_footers_are_furniture(pdf_l
     nlp = rules_pipeline()
     for letter, path in pdf_letters:
         doc = nlp(only_text(path))
-        marked = " ".join(t.text for t in doc if t._.is_furniture and not t.is_space)
+        marked = " ".join(t.text for t in doc if t._.kamer_is_furniture and not t.is_space)
         header = " ".join(t.text for t in nlp.make_doc(letter.running_header))
         expected = [letter.footer(1)] + [
             f"{header} {page} {letter.footer(page)}" for page in range(2, letter.pages + 1)
@@ -96,7 +96,7 @@ def test_a_sentence_cut_by_a_page_break_runs_through_the_header_and_footer(pdf_l
     runs_on = 0
     for _, path in pdf_letters:
         doc = nlp(only_text(path))
-        content = [t for t in doc if not t.is_space and not t._.is_furniture]
+        content = [t for t in doc if not t.is_space and not t._.kamer_is_furniture]
         for before, after in zip(content, content[1:]):
             if doc[before.i : after.i].text.count("\f") and before.text not in {".", ":"}:
                 assert after.sent == before.sent, (before.text, after.text)

@@ -8,7 +8,7 @@ def minister(doc, text):
 
 def test_letter_metadata_from_the_title_block_and_signature(nlp):
     doc = nlp(seed_text("kst-28676-235"))
-    assert doc._.letter == {
+    assert doc._.kamer_letter == {
         "kamerstuk": {"dossier": "28 676", "nummer": "235"},
         "dossier_titel": "NAVO",
         "titel": "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN",
@@ -21,8 +21,8 @@ def test_letter_metadata_from_the_title_block_and_signature(nlp):
 
 def test_kamerstuk_from_the_running_footer_not_from_a_citation(nlp):
     doc = nlp(seed_text("kst-28676-325"))
-    assert doc._.letter["kamerstuk"] == {"dossier": "28 676", "nummer": "325"}
-    assert doc._.letter["ondertekenaars"] == [
+    assert doc._.kamer_letter["kamerstuk"] == {"dossier": "28 676", "nummer": "325"}
+    assert doc._.kamer_letter["ondertekenaars"] == [
         {"functie": "Minister van Defensie", "naam": "A.Th.B. Bijleveld-Schouten"}
     ]
 
@@ -30,27 +30,31 @@ def test_kamerstuk_from_the_running_footer_not_from_a_citation(nlp):
 def test_minister_links_office_person_and_country(nlp):
     doc = nlp(seed_text("kst-28676-235"))
     koenders = minister(doc, "A.G. Koenders")
-    assert (koenders._.persoon, koenders._.functie, koenders._.land) == (
+    assert (koenders._.kamer_persoon, koenders._.kamer_functie, koenders._.kamer_land) == (
         "Bert Koenders",
         "Minister van Buitenlandse Zaken",
         "NL",
     )
     heading = minister(doc, "MINISTER VAN BUITENLANDSE ZAKEN")
-    assert (heading._.functie, heading._.persoon, heading._.land) == (
+    assert (heading._.kamer_functie, heading._.kamer_persoon, heading._.kamer_land) == (
         "Minister van Buitenlandse Zaken",
         "Bert Koenders",
         "NL",
     )
     afghan = minister(doc, "Afghaanse Minister van Buitenlandse Zaken")
-    assert (afghan._.functie, afghan._.persoon, afghan._.land) == ("Minister van Buitenlandse Zaken", None, "AF")
+    assert (afghan._.kamer_functie, afghan._.kamer_persoon, afghan._.kamer_land) == (
+        "Minister van Buitenlandse Zaken",
+        None,
+        "AF",
+    )
     kerry = minister(doc, "Minister Kerry")
-    assert (kerry._.functie, kerry._.land) == (None, None)  # the text does not say; never guessed
+    assert (kerry._.kamer_functie, kerry._.kamer_land) == (None, None)  # the text does not say; never guessed
 
 
 def test_bewindspersoon_by_office_on_the_letter_date(nlp):
     doc = nlp("Den Haag, 14 mei 2019\n\nDe Minister van Defensie heeft de Kamer geïnformeerd.")
     ent = minister(doc, "Minister van Defensie")
-    assert (ent._.persoon, ent._.land) == ("Ank Bijleveld", "NL")
+    assert (ent._.kamer_persoon, ent._.kamer_land) == ("Ank Bijleveld", "NL")
 
 
 def test_toezegging_attributes(nlp):
@@ -60,11 +64,11 @@ def test_toezegging_attributes(nlp):
         "De Minister van Defensie,\nA.Th.B. Bijleveld-Schouten"
     )
     span = doc.spans["toezeggingen"][0]
-    assert span._.status == "nieuw"
-    assert (span._.bewindspersoon, span._.ministerie) == ("Minister van Defensie", "Defensie")
-    assert (span._.termijn, span._.termijn_datum) == ("voor 1 juni a.s.", "2020-06-01")
-    assert span._.onderwerp == "de uitkomst van het onderzoek"
-    assert span._.herkomst is None
+    assert span._.kamer_status == "nieuw"
+    assert (span._.kamer_bewindspersoon, span._.kamer_ministerie) == ("Minister van Defensie", "Defensie")
+    assert (span._.kamer_termijn, span._.kamer_termijn_datum) == ("voor 1 juni a.s.", "2020-06-01")
+    assert span._.kamer_onderwerp == "de uitkomst van het onderzoek"
+    assert span._.kamer_herkomst is None
 
 
 def test_ministers_without_portfolio_belong_to_their_host_ministry(nlp):
@@ -73,7 +77,10 @@ def test_ministers_without_portfolio_belong_to_their_host_ministry(nlp):
         "De Minister voor Rechtsbescherming,\nS. Dekker"
     )
     span = doc.spans["toezeggingen"][0]
-    assert (span._.bewindspersoon, span._.ministerie) == ("Minister voor Rechtsbescherming", "Justitie en Veiligheid")
+    assert (span._.kamer_bewindspersoon, span._.kamer_ministerie) == (
+        "Minister voor Rechtsbescherming",
+        "Justitie en Veiligheid",
+    )
 
 
 def test_later_cabinets_resolve_the_signer_by_name_and_a_heading_by_office(nlp):
@@ -83,9 +90,13 @@ def test_later_cabinets_resolve_the_signer_by_name_and_a_heading_by_office(nlp):
         "De minister van Defensie,\nR.P. Brekelmans"
     )
     signer = minister(doc, "R.P. Brekelmans")
-    assert (signer._.persoon, signer._.functie, signer._.land) == ("Ruben Brekelmans", "Minister van Defensie", "NL")
+    assert (signer._.kamer_persoon, signer._.kamer_functie, signer._.kamer_land) == (
+        "Ruben Brekelmans",
+        "Minister van Defensie",
+        "NL",
+    )
     heading = minister(doc, "Minister van Buitenlandse Zaken")
-    assert (heading._.persoon, heading._.land) == ("Caspar Veldkamp", "NL")
+    assert (heading._.kamer_persoon, heading._.kamer_land) == ("Caspar Veldkamp", "NL")
 
 
 @pytest.mark.parametrize(
@@ -101,7 +112,7 @@ def test_later_cabinets_resolve_the_signer_by_name_and_a_heading_by_office(nlp):
 )
 def test_the_minister_of_an_office_on_the_letter_date(nlp, datum, persoon):
     doc = nlp(f"Den Haag, {datum}\n\nDe Minister van Buitenlandse Zaken heeft de Kamer geïnformeerd.")
-    assert minister(doc, "Minister van Buitenlandse Zaken")._.persoon == persoon
+    assert minister(doc, "Minister van Buitenlandse Zaken")._.kamer_persoon == persoon
 
 
 def test_after_the_data_end_a_signer_is_still_found_by_name(nlp):
@@ -110,6 +121,6 @@ def test_after_the_data_end_a_signer_is_still_found_by_name(nlp):
         "De minister van Buitenlandse Zaken,\nT. Berendsen"
     )
     signer = minister(doc, "T. Berendsen")
-    assert (signer._.persoon, signer._.functie) == ("Tom Berendsen", "Minister van Buitenlandse Zaken")
+    assert (signer._.kamer_persoon, signer._.kamer_functie) == ("Tom Berendsen", "Minister van Buitenlandse Zaken")
     heading = minister(doc, "minister van Buitenlandse Zaken")
-    assert heading._.persoon == "Tom Berendsen"  # the letter's own signature beats the data
+    assert heading._.kamer_persoon == "Tom Berendsen"  # the letter's own signature beats the data

@@ -28,7 +28,7 @@ def test_titles_in_headings_and_running_text(blank_nlp, text, expected):
 def test_a_prime_minister_heading_without_hyphen_is_the_minister_president(blank_nlp):
     doc = blank_nlp("BRIEF VAN DE MINISTER PRESIDENT\n\nDen Haag, 3 maart 2010\n\nIk meld u dit.")
     (ent,) = [e for e in doc.ents if e.label_ == "MINISTER"]
-    assert ent._.functie == "Minister-President"
+    assert ent._.kamer_functie == "Minister-President"
 
 
 @pytest.mark.parametrize(
@@ -56,12 +56,12 @@ def test_a_prime_minister_heading_without_hyphen_is_the_minister_president(blank
 )
 def test_title_portfolio_and_name_are_one_span_with_office_and_person(blank_nlp, text, span, functie, persoon):
     (ent,) = [e for e in blank_nlp(text).ents if e.label_ == "MINISTER"]
-    assert (ent.text, ent._.functie, ent._.persoon) == (span, functie, persoon)
+    assert (ent.text, ent._.kamer_functie, ent._.kamer_persoon) == (span, functie, persoon)
 
 
 def test_a_listed_nationality_gives_the_country(blank_nlp):
     (ent,) = [e for e in blank_nlp("Ik sprak met de Duitse minister van Financiën Becker.").ents]
-    assert ent._.land == "DE"
+    assert ent._.kamer_land == "DE"
 
 
 def test_a_comma_keeps_title_and_name_apart(blank_nlp):

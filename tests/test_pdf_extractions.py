@@ -41,7 +41,7 @@ def test_offsets_point_into_the_text_as_read(records, name):
 @pytest.mark.parametrize("name", PDFS)
 def test_running_headers_are_skipped(records, name):
     text, doc, record = records[name]
-    headers = [t for t in doc if t._.is_furniture]
+    headers = [t for t in doc if t._.kamer_is_furniture]
     assert headers, "every extraction has at least one 'Tweede Kamer, vergaderjaar ...' header"
     assert all(doc.text[t.idx - 1 : t.idx] != "" for t in headers[:1])
     header_chars = {i for t in headers for i in range(t.idx, t.idx + len(t.text))}

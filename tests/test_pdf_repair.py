@@ -29,9 +29,9 @@ def test_elided_compound_is_not_joined(nlp):
 def test_running_page_footer_is_furniture_but_title_block_is_not(nlp):
     doc = nlp(seed_text("kst-28676-325"))
     footer = token_at(doc, "Tweede Kamer, vergaderjaar 2019–2020, 28 676, nr. 325 3")
-    assert footer is not None and all(t._.is_furniture for t in footer)
+    assert footer is not None and all(t._.kamer_is_furniture for t in footer)
     top = nlp(seed_text("kst-28676-235"))
-    assert not any(t._.is_furniture for t in token_at(top, "Tweede Kamer der Staten-Generaal 2"))
+    assert not any(t._.kamer_is_furniture for t in token_at(top, "Tweede Kamer der Staten-Generaal 2"))
 
 
 def test_pdf_extraction_space_hyphenation_and_glued_headers(blank_nlp):
@@ -43,9 +43,9 @@ def test_pdf_extraction_space_hyphenation_and_glued_headers(blank_nlp):
     assert norms.get("persberich- ten") == "persberichten"
     assert norms.get("www.toesla- gen.nl") == "www.toeslagen.nl"
     header = text.index("Tweede Kamer, vergaderjaar 2011Œ2012, Aanhangsel")
-    furniture = [t for t in doc if t._.is_furniture]
+    furniture = [t for t in doc if t._.kamer_is_furniture]
     assert any(t.idx == header for t in furniture)
-    assert not any(e for e in doc.ents if any(t._.is_furniture for t in e))
+    assert not any(e for e in doc.ents if any(t._.kamer_is_furniture for t in e))
 
 
 def test_soft_hyphen_at_a_line_end_joins_the_word(blank_nlp):

@@ -44,7 +44,7 @@ def test_without_a_signature_the_first_author_of_the_title_commits(nlp):
         "Wij zullen uw Kamer voor de zomer een brief sturen over de kosten."
     )
     span = doc.spans["toezeggingen"][0]
-    assert span._.bewindspersoon == "Minister van Financiën"
+    assert span._.kamer_bewindspersoon == "Minister van Financiën"
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_kamerstuk_from_the_title_block_not_the_page_footer(nlp):
         "Den Haag, 3 november 2026 Ik informeer u over de dijken. Tweede Kamer, vergaderjaar 2025–2026, "
         "36 123, nr. 71 Ik zal u voor de zomer informeren."
     )
-    letter = nlp(text)._.letter
+    letter = nlp(text)._.kamer_letter
     assert letter["kamerstuk"] == {"dossier": "36 123", "nummer": "7"}
     assert letter["titel"] == "BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT"
 
@@ -106,7 +106,7 @@ def test_kamerstuk_from_the_title_block_not_the_page_footer(nlp):
 @pytest.mark.unit
 def test_kamerstuk_of_the_pdf_letter(nlp):
     doc = nlp(shared_path("corpus/pdf/ienm_kst-33037-49_pdftext.txt").read_text(encoding="utf-8"))
-    assert doc._.letter["kamerstuk"] == {"dossier": "33 037", "nummer": "49"}
+    assert doc._.kamer_letter["kamerstuk"] == {"dossier": "33 037", "nummer": "49"}
 
 
 @pytest.mark.unit
@@ -115,7 +115,7 @@ def test_a_footer_alone_loses_the_glued_page_number(nlp):
         "Ik informeer u over de dijken.\n\nTweede Kamer, vergaderjaar 2025–2026, 36 123, nr. 71\n\n"
         "Ik zal u voor de zomer informeren.\n\nTweede Kamer, vergaderjaar 2025–2026, 36 123, nr. 72\n"
     )
-    assert nlp(text)._.letter["kamerstuk"] == {"dossier": "36 123", "nummer": "7"}
+    assert nlp(text)._.kamer_letter["kamerstuk"] == {"dossier": "36 123", "nummer": "7"}
 
 
 @pytest.mark.unit
@@ -123,7 +123,7 @@ def test_dossier_alone_on_its_line_keeps_its_chapter(nlp):
     text = (
         "36 200 XII\nVaststelling van de begroting\n\nNr. 5\nBRIEF VAN DE MINISTER VAN DEFENSIE\n\nIk zal u informeren."
     )
-    letter = nlp(text)._.letter
+    letter = nlp(text)._.kamer_letter
     assert letter["kamerstuk"] == {"dossier": "36 200 XII", "nummer": "5"}
     assert letter["dossier_titel"] == "Vaststelling van de begroting"
 
@@ -135,14 +135,14 @@ def test_a_web_copy_date_dates_jl_but_is_not_the_letter_date(nlp):
         "In de Voorjaarsnota van 2 mei jl. heeft het kabinet toegezegd u te informeren. "
         "Zoals toegezegd in mijn brief van 2 mei jl. informeer ik u hierbij over de inzet."
     )
-    assert doc._.letter["datum"] is None and doc._.letter["webdatum"] == "2026-05-14"
-    settled = [s for s in doc.spans["toezeggingen"] if s._.status == "nagekomen"]
-    assert settled and settled[-1]._.herkomst == {"type": "brief", "datum": "2026-05-02"}
+    assert doc._.kamer_letter["datum"] is None and doc._.kamer_letter["webdatum"] == "2026-05-14"
+    settled = [s for s in doc.spans["toezeggingen"] if s._.kamer_status == "nagekomen"]
+    assert settled and settled[-1]._.kamer_herkomst == {"type": "brief", "datum": "2026-05-02"}
 
 
 def _committer(nlp, head: str, body: str, signature: str = "") -> str:
     doc = nlp(head + "\n\nDen Haag, 3 november 2026\n\n" + body + signature)
-    return doc.spans["toezeggingen"][0]._.bewindspersoon
+    return doc.spans["toezeggingen"][0]._.kamer_bewindspersoon
 
 
 @pytest.mark.unit

@@ -100,7 +100,7 @@ def load_error(component: str, resources: Path) -> str:
 def test_the_tiny_files_build_every_component_and_the_rows_carry_their_role(resources):
     nlp = build("kamer_entities", resources)
     doc = nlp("De Minister van Defensie en Minister Bijleveld spraken in de NAVO over de anti-ISIS coalitie.")
-    found = {(e.text, e.label_, e._.rule, e._.role) for e in doc.ents}
+    found = {(e.text, e.label_, e._.kamer_rule, e._.kamer_role) for e in doc.ents}
     assert found == {
         ("Minister van Defensie", "MINISTER", "minister:title_portfolio", "portfolio_title"),
         ("Minister Bijleveld", "MINISTER", "minister:title_surname", "title_name"),
@@ -288,7 +288,7 @@ def test_components_follow_the_role_not_the_rule_id(resources):
     nlp = build("kamer_entities", resources)
     nlp.add_pipe("kamer_linking", config={"resources_dir": str(resources)})
     doc = nlp("Pavlo Klimkin, Minister van Defensie, sprak met Minister Bijleveld.")
-    found = {e.text: (e._.rule, e._.role, e._.persoon, e._.functie) for e in doc.ents}
+    found = {e.text: (e._.kamer_rule, e._.kamer_role, e._.kamer_persoon, e._.kamer_functie) for e in doc.ents}
     assert found == {
         "Pavlo Klimkin": ("eigen:naam_bij_titel", "name", "Pavlo Klimkin", "Minister van Defensie"),
         "Minister van Defensie": ("eigen:titel_met_portefeuille", "portfolio_title", None, "Minister van Defensie"),

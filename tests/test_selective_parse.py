@@ -39,8 +39,8 @@ def test_only_candidate_sentences_go_through_the_model(selective):
 def test_the_sentences_and_commitments_are_those_of_the_full_parse(selective, every_sentence):
     ours, full = selective(TEXT), every_sentence(TEXT)
     assert [s.text for s in ours.sents] == [s.text for s in full.sents]
-    found = [(s.text, s._.rule, s._.status) for s in ours.spans["toezeggingen"]]
-    assert found == [(s.text, s._.rule, s._.status) for s in full.spans["toezeggingen"]]
+    found = [(s.text, s._.kamer_rule, s._.kamer_status) for s in ours.spans["toezeggingen"]]
+    assert found == [(s.text, s._.kamer_rule, s._.kamer_status) for s in full.spans["toezeggingen"]]
     assert [s.text for s in ours.spans["toezeggingen"]] == [list(ours.sents)[1].text]
 
 
@@ -80,5 +80,5 @@ def test_both_modes_give_the_same_spans_statuses_and_attributes_on_the_corpus(se
 def test_a_word_that_stands_for_a_model_feature_sends_its_sentence_to_the_model(selective, every_sentence, text):
     ours, full = selective(text), every_sentence(text)  # the spans live as long as their docs
     assert len(ours.spans[PARSE_SPANS_KEY]) == 1
-    assert [s._.rule for s in ours.spans["toezeggingen"]] == [s._.rule for s in full.spans["toezeggingen"]]
+    assert [s._.kamer_rule for s in ours.spans["toezeggingen"]] == [s._.kamer_rule for s in full.spans["toezeggingen"]]
     assert len(ours.spans["toezeggingen"]) == 1

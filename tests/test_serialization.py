@@ -23,11 +23,11 @@ def test_saved_pipeline_loads_with_spacy_load_and_gives_the_same_annotations(eac
     reloaded = spacy.load(tmp_path / "pipeline")
     assert reloaded.pipe_names == nlp.pipe_names
     doc = reloaded(text)
-    assert [(e.start_char, e.end_char, e.label_, e._.rule) for e in doc.ents] == [
-        (e.start_char, e.end_char, e.label_, e._.rule) for e in expected.ents
+    assert [(e.start_char, e.end_char, e.label_, e._.kamer_rule) for e in doc.ents] == [
+        (e.start_char, e.end_char, e.label_, e._.kamer_rule) for e in expected.ents
     ]
-    assert [(s.start_char, s._.status) for s in doc.spans["toezeggingen"]] == [
-        (s.start_char, s._.status) for s in expected.spans["toezeggingen"]
+    assert [(s.start_char, s._.kamer_status) for s in doc.spans["toezeggingen"]] == [
+        (s.start_char, s._.kamer_status) for s in expected.spans["toezeggingen"]
     ]
     assert [(t.pos_, t.dep_, t.head.i) for t in doc] == [(t.pos_, t.dep_, t.head.i) for t in expected]
     assert reloaded.meta["kamer_base"] == nlp.meta["kamer_base"]

@@ -12,7 +12,7 @@ SENTENCE = "De Minister van Defensie heeft besloten. Hij zal uw Kamer voor de zo
 
 
 def spans_of(doc, label):
-    return [(e.start_char, e.end_char, e._.rule) for e in doc.ents if e.label_ == label]
+    return [(e.start_char, e.end_char, e._.kamer_rule) for e in doc.ents if e.label_ == label]
 
 
 def shifted(spans, at, by=1):
@@ -71,8 +71,8 @@ def test_toezegging_with_an_invisible_character_in_the_verb(nlp, char):
     clean = "Ik zal uw Kamer voor de zomer informeren over de voortgang."
     text = clean.replace("informeren", "infor" + char + "meren")
     clean_doc, doc = nlp(clean), nlp(text)
-    want = [(s.start_char, s.end_char, s._.rule, s._.status) for s in clean_doc.spans["toezeggingen"]]
-    got = [(s.start_char, s.end_char, s._.rule, s._.status) for s in doc.spans["toezeggingen"]]
+    want = [(s.start_char, s.end_char, s._.kamer_rule, s._.kamer_status) for s in clean_doc.spans["toezeggingen"]]
+    got = [(s.start_char, s.end_char, s._.kamer_rule, s._.kamer_status) for s in doc.spans["toezeggingen"]]
     assert want and got == [(0, len(text), rule, status) for _, _, rule, status in want]
 
 
@@ -122,9 +122,11 @@ LETTER = (
 
 
 def links(doc):
-    ministers = [(e._.functie, e._.persoon, e._.land) for e in doc.ents if e.label_ == "MINISTER"]
-    promises = [(s._.bewindspersoon, s._.ministerie, s._.termijn_datum) for s in doc.spans["toezeggingen"]]
-    return ministers, promises, doc._.letter["ondertekenaars"], doc._.letter["datum"]
+    ministers = [(e._.kamer_functie, e._.kamer_persoon, e._.kamer_land) for e in doc.ents if e.label_ == "MINISTER"]
+    promises = [
+        (s._.kamer_bewindspersoon, s._.kamer_ministerie, s._.kamer_termijn_datum) for s in doc.spans["toezeggingen"]
+    ]
+    return ministers, promises, doc._.kamer_letter["ondertekenaars"], doc._.kamer_letter["datum"]
 
 
 def test_attributes_and_letter_meta_read_the_clean_words(blank_nlp):
@@ -138,4 +140,6 @@ def test_attributes_and_letter_meta_read_the_clean_words(blank_nlp):
     assert links(dirty_doc) == links(clean)
     assert links(clean)[0][0] == ("Minister van Financiën", "Jeroen Dijsselbloem", "NL")
     promise = dirty_doc.spans["toezeggingen"][0]
-    assert promise._.termijn == "voor de zo\u00admer" and promise._.termijn in promise.text  # words as in the input
+    assert (
+        promise._.kamer_termijn == "voor de zo\u00admer" and promise._.kamer_termijn in promise.text
+    )  # words as in the input

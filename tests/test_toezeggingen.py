@@ -31,7 +31,7 @@ NONE = [
 
 
 def statuses(doc):
-    return [(s.text, s._.status) for s in doc.spans["toezeggingen"]]
+    return [(s.text, s._.kamer_status) for s in doc.spans["toezeggingen"]]
 
 
 @pytest.mark.parametrize("sentence", NIEUW)
@@ -57,7 +57,7 @@ def test_span_is_the_whole_sentence_within_a_letter(nlp):
     for span in spans:
         assert span.text == text[span.start_char : span.end_char]
         assert span.text[-1] == "." and not span.text[0].isspace()
-        assert span._.rule and span._.status in {"nieuw", "nagekomen"}
+        assert span._.kamer_rule and span._.kamer_status in {"nieuw", "nagekomen"}
 
 
 def test_questions_from_members_are_not_commitments(nlp):

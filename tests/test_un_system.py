@@ -13,7 +13,7 @@ FILES = ("un_system.jsonl", "financial_institutions.jsonl")
 
 
 def organisations(doc):
-    return [(e.text, e._.rule) for e in doc.ents if e.label_ == "ORGANISATIE"]
+    return [(e.text, e._.kamer_rule) for e in doc.ents if e.label_ == "ORGANISATIE"]
 
 
 def test_no_name_is_listed_twice_in_or_across_the_two_files():

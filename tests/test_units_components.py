@@ -51,7 +51,7 @@ def test_pdf_repair_joins_a_word_broken_at_a_line_end_without_changing_the_text(
 
 def test_pdf_repair_marks_page_furniture_from_its_file(resources_dir):
     doc = build(resources_dir, "kamer_pdf_repair")("eerste zin.\nKamerstuk 28676, nr. 12\ntweede zin.")
-    assert [t.text for t in doc if t._.is_furniture] == ["Kamerstuk", "28676", ",", "nr.", "12"]
+    assert [t.text for t in doc if t._.kamer_is_furniture] == ["Kamerstuk", "28676", ",", "nr.", "12"]
 
 
 def test_sentences_break_after_a_forced_break_pattern_even_without_a_newline(resources_dir):
@@ -64,7 +64,7 @@ def test_entities_come_from_rules_compositions_and_gazetteers_with_their_rule_an
         "De Minister van Defensie en Minister Bijleveld spraken in de NAVO over Resolute Support en "
         "de Minister van Financiën."
     )
-    assert {(e.text, e.label_, e._.rule, e._.role) for e in doc.ents} == {
+    assert {(e.text, e.label_, e._.kamer_rule, e._.kamer_role) for e in doc.ents} == {
         ("Minister van Defensie", "MINISTER", "minister:title_portfolio", "portfolio_title"),
         ("Minister Bijleveld", "MINISTER", "minister:title_surname", "title_name"),
         ("NAVO", "ORGANISATIE", "gazetteer:international_org", "gazetteer"),
@@ -74,7 +74,7 @@ def test_entities_come_from_rules_compositions_and_gazetteers_with_their_rule_an
 
 def test_an_acronym_defined_in_brackets_takes_the_label_of_the_name_before_it(resources_dir):
     doc = build(resources_dir, "kamer_entities")("De missie Resolute Support (RSM) loopt. De RSM is klaar.")
-    assert [(e.text, e.label_, e._.rule) for e in doc.ents if e.text == "RSM"] == [
+    assert [(e.text, e.label_, e._.kamer_rule) for e in doc.ents if e.text == "RSM"] == [
         ("RSM", "OPERATIE", "acronym:defined_in_brackets"),
         ("RSM", "OPERATIE", "acronym:defined_earlier"),
     ]
@@ -90,22 +90,26 @@ def test_toezeggingen_rule_marks_the_sentence_and_a_blocker_stops_it(resources_d
 
 def test_metadata_reads_the_date_line_through_the_month_macro(resources_dir):
     doc = build(resources_dir, "kamer_metadata")(LETTER)
-    assert doc._.letter["datum"] == "2020-02-03"
+    assert doc._.kamer_letter["datum"] == "2020-02-03"
 
 
 def test_the_signature_block_gives_the_signatory_and_the_promise_its_bewindspersoon(resources_dir):
     doc = build(resources_dir, "kamer_linking")(LETTER + "\nDe Minister van Defensie,\n\nAnk Bijleveld\n")
-    assert doc._.letter["ondertekenaars"] == [{"functie": "Minister van Defensie", "naam": "Ank Bijleveld"}]
+    assert doc._.kamer_letter["ondertekenaars"] == [{"functie": "Minister van Defensie", "naam": "Ank Bijleveld"}]
     (toezegging,) = doc.spans["toezeggingen"]
-    assert (toezegging._.bewindspersoon, toezegging._.ministerie) == ("Minister van Defensie", "Defensie")
+    assert (toezegging._.kamer_bewindspersoon, toezegging._.kamer_ministerie) == ("Minister van Defensie", "Defensie")
 
 
 def test_linking_names_the_minister_and_resolves_the_deadline_against_the_letter_date(resources_dir):
     doc = build(resources_dir, "kamer_linking")(LETTER)
     minister = next(e for e in doc.ents if e.label_ == "MINISTER")
-    assert (minister._.persoon, minister._.functie, minister._.land) == ("Ank Bijleveld", "Minister van Defensie", "NL")
+    assert (minister._.kamer_persoon, minister._.kamer_functie, minister._.kamer_land) == (
+        "Ank Bijleveld",
+        "Minister van Defensie",
+        "NL",
+    )
     (toezegging,) = doc.spans["toezeggingen"]
-    assert (toezegging._.status, toezegging._.termijn, toezegging._.termijn_datum) == (
+    assert (toezegging._.kamer_status, toezegging._.kamer_termijn, toezegging._.kamer_termijn_datum) == (
         "nieuw",
         "voor 1 maart",
         "2020-03-01",

@@ -1,6 +1,7 @@
-"""One module per spaCy factory; importing this package registers them all."""
+"""One module per spaCy factory; importing this package registers them all, and the config's functions."""
 
 from pipeline.components import (  # noqa: F401
+    base_model,
     entities,
     linking,
     metadata,
@@ -8,4 +9,5 @@ from pipeline.components import (  # noqa: F401
     selective_base,
     sentences,
     toezeggingen,
+    tokenizer,
 )

@@ -1,7 +1,7 @@
 """Links: each MINISTER span to a person, office and country; each TOEZEGGING to who, what, when.
 
 Definitions are in docs/annotation.md ("Attributes"); unknown stays None.
-Runs last: it needs the entities, the toezeggingen and doc._.letter.
+Runs last: it needs the entities, the toezeggingen and doc._.kamer_letter.
 """
 
 import re
@@ -17,11 +17,12 @@ from pipeline.components.doc_text import text_of
 from pipeline.components.entities import built_like_nationality
 from pipeline.components.metadata import canonical_title, title_authors
 from pipeline.components.pdf_repair import original_words, visible_doc_with_spans
+from pipeline.components.scorers import ScoredComponent
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.components.signatures import pairs
 from pipeline.knowledge.resource_files import read_tsv
 from pipeline.knowledge.termijnen import TermijnFinder, read_termijn_knowledge
-from pipeline.schema import DEFAULT_SPANS_KEY, MINISTER, MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES
+from pipeline.schema import DEFAULT_SPANS_KEY, MINISTER, MINISTER_ATTRIBUTES, TOEZEGGING_ATTRIBUTES, extension
 
 # the Kamer is who is promised to, and "de toezegging om X" promises X
 NOT_THE_SUBJECT_MATTER = {"kamer", "kamers", "u", "toezegging", "toezeggingen"}
@@ -48,9 +49,11 @@ ONDERWERP = re.compile(r"\b(?:over|om|inzake|aangaande|betreffende|met betrekkin
         "people_known_until": "2026-02-23",
         "spans_key": DEFAULT_SPANS_KEY,
         "resources_dir": None,
+        # attribute accuracies for nlp.evaluate (components/scorers.py)
+        "scorer": {"@scorers": "kamer_linking_scorer.v1"},
     },
-    requires=["doc.ents", "doc.spans", "doc._.letter"],
-    assigns=[f"span._.{name}" for name in MINISTER_ATTRIBUTES + TOEZEGGING_ATTRIBUTES],
+    requires=["doc.ents", "doc.spans", "doc._.kamer_letter"],
+    assigns=[f"span._.{extension(name)}" for name in MINISTER_ATTRIBUTES + TOEZEGGING_ATTRIBUTES],
 )
 def make_linking(
     nlp,
@@ -63,6 +66,7 @@ def make_linking(
     people_known_until,
     spans_key,
     resources_dir,
+    scorer,
 ):
     data = {
         "spans_key": spans_key,
@@ -76,10 +80,12 @@ def make_linking(
         # deadline phrases, occasions and the macros they use, checked when they load
         **read_termijn_knowledge(termijn_file, herkomst_file, resources_dir),
     }
-    return Linker(name, data)
+    linker = Linker(name, data)
+    linker.scorer = scorer
+    return linker
 
 
-class Linker(DataBackedComponent):
+class Linker(ScoredComponent, DataBackedComponent):
     def _build(self) -> None:
         self.finder = TermijnFinder(self.data["termijn"], self.data["herkomst"], self.data["macros"])
         until = self.data["people_known_until"]
@@ -96,7 +102,7 @@ class Linker(DataBackedComponent):
         return doc
 
     def _link(self, doc: Doc) -> None:
-        letter = doc._.letter or {}
+        letter = doc._.kamer_letter or {}
         ref = _date(letter.get("datum"))
         # without a date line, the turn of the year of the vergaderjaar dates people and occasions
         # (not deadlines: those need the real date)
@@ -112,59 +118,61 @@ class Linker(DataBackedComponent):
 
     # -- MINISTER --------------------------------------------------------------
     def _link_minister(self, doc: Doc, ent: Span, ref: Optional[date], signers: List[dict], partners) -> None:
-        role = ent._.role
+        role = ent._.kamer_role
         first = ent[0].lower_
         if role == "portfolio_title_name":
             self._link_title_with_name(ent, ref)
             return
         if first in self.data["nationalities"]:
-            ent._.land = self.data["nationalities"][first]
-            ent._.functie = canonical_title(ent[1:].text)
+            ent._.kamer_land = self.data["nationalities"][first]
+            ent._.kamer_functie = canonical_title(ent[1:].text)
             return
         if role == "name":
             row = self._person_by_name(ent.text, ref)
             title, signed = partners.get((ent.start, ent.end), (None, False))
             signed_under = title if signed else None
-            ent._.persoon = row["persoon"] if row else _clean(ent.text)
-            ent._.functie = canonical_title(title.text) if title is not None else (row["functie"] if row else None)
+            ent._.kamer_persoon = row["persoon"] if row else _clean(ent.text)
+            ent._.kamer_functie = (
+                canonical_title(title.text) if title is not None else (row["functie"] if row else None)
+            )
             # a letter's signer is Dutch; a name in apposition only when the data knows it
-            ent._.land = "NL" if row or signed_under is not None else None
+            ent._.kamer_land = "NL" if row or signed_under is not None else None
             return
         if role == "title_name":
             # "Minister Blok": the name decides
             row = self._person_by_name(ent.text, ref)
-            ent._.persoon = row["persoon"] if row else _clean(" ".join(t.text for t in ent[1:]))
-            ent._.functie = row["functie"] if row else None
-            ent._.land = "NL" if row else None
+            ent._.kamer_persoon = row["persoon"] if row else _clean(" ".join(t.text for t in ent[1:]))
+            ent._.kamer_functie = row["functie"] if row else None
+            ent._.kamer_land = "NL" if row else None
             return
         bare = role == "bare_title"
         functie = self._bare_title_office(doc, ent, signers) if bare else canonical_title(ent.text)
-        ent._.functie = functie
+        ent._.kamer_functie = functie
         name = next((doc[s:e] for (s, e), (t, _) in partners.items() if t == ent), None)
         named = self._person_by_name(name.text, ref) if name is not None else None
         dutch = bare or name is None or named is not None
-        ent._.land = "NL" if dutch else None
+        ent._.kamer_land = "NL" if dutch else None
         signer = next((x for x in signers if functie and x["functie"].lower() == functie.lower()), None)
         if named is not None:
-            ent._.persoon = named["persoon"]  # the name next to the title
+            ent._.kamer_persoon = named["persoon"]  # the name next to the title
         elif name is None and signer is not None:
             # the letter's own signature beats the data
             known = self._person_by_name(signer["naam"], ref)
-            ent._.persoon = known["persoon"] if known else signer["naam"]
+            ent._.kamer_persoon = known["persoon"] if known else signer["naam"]
         else:
-            ent._.persoon = self._person_by_office(functie, ref) if functie and dutch else None
+            ent._.kamer_persoon = self._person_by_office(functie, ref) if functie and dutch else None
 
     def _link_title_with_name(self, ent: Span, ref: Optional[date]) -> None:
         """'de Duitse minister van Financiën Jansen': the title gives the office, the name the person."""
         doc = ent.doc
-        title, name = doc[ent.start : ent._.person_start], doc[ent._.person_start : ent.end]
+        title, name = doc[ent.start : ent._.kamer_person_start], doc[ent._.kamer_person_start : ent.end]
         land = self.data["nationalities"].get(title[0].lower_) if len(title) > 1 else None
         if land is not None or (len(title) > 1 and built_like_nationality(title[0])):
             title = title[1:]  # a nationality adjective ("Karistaanse"), listed or not
         row = self._person_by_name(name.text, ref) if land is None else None
-        ent._.functie = canonical_title(title.text)
-        ent._.persoon = row["persoon"] if row else _clean(name.text)
-        ent._.land = land or ("NL" if row else None)
+        ent._.kamer_functie = canonical_title(title.text)
+        ent._.kamer_persoon = row["persoon"] if row else _clean(name.text)
+        ent._.kamer_land = land or ("NL" if row else None)
 
     def _bare_title_office(self, doc: Doc, ent: Span, signers: List[dict]) -> Optional[str]:
         word = re.sub(r"^minister\s+president\b", "minister-president", ent.text.lower()).split()[0]
@@ -205,22 +213,22 @@ class Linker(DataBackedComponent):
     # -- TOEZEGGING ------------------------------------------------------------
     def _describe_toezegging(self, span: Span, ref, approx, signers, letter, ministers) -> None:
         functie = self._committer(span, signers, letter, ministers)
-        span._.bewindspersoon = functie
-        span._.ministerie = self._ministry(functie)
+        span._.kamer_bewindspersoon = functie
+        span._.kamer_ministerie = self._ministry(functie)
         found = moment = self.finder.termijn(span.text, ref)
-        if found is not None and span._.status == "nagekomen" and not OPEN_PART.search(span.text):
+        if found is not None and span._.kamer_status == "nagekomen" and not OPEN_PART.search(span.text):
             found = None  # a settled promise has no deadline left, unless part of it stays open
-        span._.termijn = found.text if found else None
-        span._.termijn_datum = found.iso if found else None
-        span._.onderwerp = object_phrase(span, found) or onderwerp(span.text, found.text if found else None)
-        nagekomen = span._.status == "nagekomen"
+        span._.kamer_termijn = found.text if found else None
+        span._.kamer_termijn_datum = found.iso if found else None
+        span._.kamer_onderwerp = object_phrase(span, found) or onderwerp(span.text, found.text if found else None)
+        nagekomen = span._.kamer_status == "nagekomen"
         before = text_of(span.doc)[max(0, span.start_char - BACK_CHARS) : span.start_char]
-        span._.herkomst = self.finder.herkomst(span.text, approx, moment, before) if nagekomen else None
+        span._.kamer_herkomst = self.finder.herkomst(span.text, approx, moment, before) if nagekomen else None
 
     def _committer(self, span: Span, signers, letter, ministers) -> Optional[str]:
         # the signatories in order; without a signature (a truncated copy) the authors in the title
         authors = [s["functie"] for s in signers] or title_authors(letter.get("titel"))
-        inside = [(m, m._.functie or _author_for(m, authors)) for m in ministers if span.start <= m.start]
+        inside = [(m, m._.kamer_functie or _author_for(m, authors)) for m in ministers if span.start <= m.start]
         inside = [(m, functie) for m, functie in inside if m.end <= span.end and functie]
         for m, functie in inside:
             # "de toezeggingen van de Minister-President": the settled promise was theirs
@@ -249,7 +257,7 @@ class Linker(DataBackedComponent):
 
 def _author_for(ent: Span, authors: List[str]) -> Optional[str]:
     """A bare title ("de staatssecretaris") in a letter of several authors: the one author with that title."""
-    if ent._.role != "bare_title" or not ent.text.strip():
+    if ent._.kamer_role != "bare_title" or not ent.text.strip():
         return None
     word = ent.text.lower().split()[-1]
     kind = "staatssecretaris" if word.startswith("staatssecretaris") else "minister" if word == "minister" else None
@@ -261,11 +269,11 @@ def _copy_links(view: Doc, doc: Doc, spans_key: str) -> None:
     """Attributes computed on the clean view back onto the input's spans; quoted words as the input has them."""
     for clean, ent in zip(view.ents, doc.ents):
         for name in MINISTER_ATTRIBUTES:
-            setattr(ent._, name, getattr(clean._, name))
+            setattr(ent._, extension(name), getattr(clean._, extension(name)))
     for clean, span in zip(view.spans.get(spans_key, []), doc.spans.get(spans_key, [])):
         for name in TOEZEGGING_ATTRIBUTES:
-            value = getattr(clean._, name)
-            setattr(span._, name, original_words(clean, span, value) if name in QUOTED else value)
+            value = getattr(clean._, extension(name))
+            setattr(span._, extension(name), original_words(clean, span, value) if name in QUOTED else value)
 
 
 def object_phrase(span: Span, termijn) -> Optional[str]:

@@ -1,6 +1,6 @@
 """Letter metadata read from the text: Kamerstuk, dossier title, letter title, date, signatories.
 
-Written to ``doc._.letter`` (and by records.py into each record's meta).
+Written to ``doc._.kamer_letter`` (and by records.py into each record's meta).
 Patterns are data (resources/metadata_patterns.jsonl); signatories come from
 the MINISTER spans of the signature block, so this runs after kamer_entities.
 """
@@ -28,7 +28,7 @@ from pipeline.schema import DEFAULT_SPANS_KEY
     "kamer_metadata",
     default_config={"patterns_file": "metadata_patterns.jsonl", "spans_key": DEFAULT_SPANS_KEY, "resources_dir": None},
     requires=["doc.ents"],
-    assigns=["doc._.letter"],
+    assigns=["doc._.kamer_letter"],
 )
 def make_metadata(nlp, name, patterns_file, spans_key, resources_dir):
     rows = read_rule_file(patterns_file, resources_dir, "metadata_pattern")
@@ -49,7 +49,7 @@ class LetterMetadata(DataBackedComponent):
         view = visible_doc_with_spans(doc, self.data["spans_key"])
         raw = text_of(view)
         text = content_text(view, raw)
-        doc._.letter = {
+        doc._.kamer_letter = {
             "kamerstuk": self._kamerstuk(text, furniture_text(view, raw)),
             "dossier_titel": self._first(text, "dossier", "titel"),
             "titel": _clean(self._first(text, "titel", "titel")),

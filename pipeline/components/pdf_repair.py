@@ -11,7 +11,7 @@
   whitespace, and a word broken by a soft hyphen at a line end is joined.
   Rules that match on the surface run on ``visible_doc(doc)``.
 * Running page headers and footers ("Tweede Kamer, vergaderjaar 2019–2020,
-  28 676, nr. 325 3") are marked ``token._.is_furniture`` so that taggers skip
+  28 676, nr. 325 3") are marked ``token._.kamer_is_furniture`` so that taggers skip
   them and sentences run through them.
 """
 
@@ -36,6 +36,7 @@ from pipeline.knowledge.text_repair import (
     needs_cleaning,
     visible_text,
 )
+from pipeline.schema import extension
 
 
 @Language.factory(
@@ -47,7 +48,7 @@ from pipeline.knowledge.text_repair import (
     },
     # joins broken words into one token; page furniture is marked per token
     retokenizes=True,
-    assigns=["token.norm", "token._.is_furniture"],
+    assigns=["token.norm", "token._.kamer_is_furniture"],
 )
 def make_pdf_repair(nlp, name, furniture_file, no_join_file, resources_dir: Optional[str]):
     data = {
@@ -270,19 +271,20 @@ def visible_doc(doc: Doc) -> Doc:
 
 
 def visible_doc_with_spans(doc: Doc, spans_key: str) -> Doc:
-    """``visible_doc(doc)`` carrying the entities, the ``spans_key`` spans and ``doc._.letter`` (same indices)."""
+    """``visible_doc(doc)`` carrying the entities, the ``spans_key`` spans and ``doc._.kamer_letter`` (same indices)."""
     view = visible_doc(doc)
     if view is doc:
         return doc
     view.ents = [_mirror(view, e) for e in doc.ents]
     view.spans[spans_key] = [_mirror(view, s) for s in doc.spans.get(spans_key, [])]
-    view._.letter = doc._.letter
+    view._.kamer_letter = doc._.kamer_letter
     return view
 
 
 def _mirror(view: Doc, span: Span) -> Span:
     copy = Span(view, span.start, span.end, label=span.label_)
-    copy._.rule, copy._.role, copy._.status = span._.rule, span._.role, span._.status
+    for name in ("rule", "role", "status"):
+        setattr(copy._, extension(name), getattr(span._, extension(name)))
     return copy
 
 

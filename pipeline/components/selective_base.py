@@ -91,7 +91,8 @@ class CommitmentCandidates(ToezeggingDetector):
     assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep", "token.head"],
 )
 def make_selective_base(nlp, name):
-    # empty until wrap_base (assemble.py) hands it the base model's components, or from_disk rebuilds them
+    # empty until the base-model step (components/base_model.py) hands it the base model's components, or
+    # from_disk rebuilds them
     return SelectiveBase(nlp, name)
 
 

@@ -18,11 +18,11 @@ SIGNATURE_LEAD = re.compile(r"(?:^|[.:;]\s*)(?:de\s*)?$", re.I)
 
 
 def titles(doc: Doc) -> List[Span]:
-    return [e for e in doc.ents if e.label_ == "MINISTER" and e._.role == "portfolio_title"]
+    return [e for e in doc.ents if e.label_ == "MINISTER" and e._.kamer_role == "portfolio_title"]
 
 
 def names(doc: Doc) -> List[Span]:
-    return [e for e in doc.ents if e.label_ == "MINISTER" and e._.role == "name"]
+    return [e for e in doc.ents if e.label_ == "MINISTER" and e._.kamer_role == "name"]
 
 
 def pairs(doc: Doc) -> Dict[Tuple[int, int], Tuple[Span, bool]]:

@@ -24,6 +24,7 @@ from pipeline.components import extensions  # noqa: F401
 from pipeline.components.commitment_grammar import CommitmentGrammar
 from pipeline.components.commitment_grammar import row_kind as grammar_row_kind
 from pipeline.components.pdf_repair import content_tokens, is_skippable
+from pipeline.components.scorers import ScoredComponent
 from pipeline.components.serialize import DataBackedComponent
 from pipeline.knowledge.macros import compile_pattern, macro_table, read_macros
 from pipeline.knowledge.resource_files import RESOURCES, Located, read_list, read_rule_file
@@ -38,14 +39,18 @@ from pipeline.schema import DEFAULT_SPANS_KEY, PARSE_SPANS_KEY, TOEZEGGING
         "lists_dir": "lists",
         "spans_key": DEFAULT_SPANS_KEY,
         "resources_dir": None,
+        # TOEZEGGING P/R/F (overlap) and status accuracy for nlp.evaluate and spacy evaluate (components/scorers.py)
+        "scorer": {"@scorers": "kamer_toezeggingen_scorer.v1"},
     },
     # the grammar rules read the parse where there is one (token.dep); without it they use words only
     requires=["token.norm", "token.is_sent_start"],
-    assigns=["doc.spans", "span._.rule", "span._.status"],
+    assigns=["doc.spans", "span._.kamer_rule", "span._.kamer_status"],
 )
-def make_toezeggingen(nlp, name, rules_file, grammar_file, lists_dir, spans_key, resources_dir):
+def make_toezeggingen(nlp, name, rules_file, grammar_file, lists_dir, spans_key, resources_dir, scorer):
     data = read_toezegging_knowledge(nlp, rules_file, grammar_file, lists_dir, spans_key, resources_dir)
-    return ToezeggingDetector(name, data, nlp.vocab)
+    detector = ToezeggingDetector(name, data, nlp.vocab)
+    detector.scorer = scorer
+    return detector
 
 
 def read_toezegging_knowledge(nlp, rules_file, grammar_file, lists_dir, spans_key, resources_dir) -> dict:
@@ -87,7 +92,7 @@ def compile_rules(rows: List[Located], macros: Dict[str, str]) -> Tuple[List[Rul
     return rules, blockers
 
 
-class ToezeggingDetector(DataBackedComponent):
+class ToezeggingDetector(ScoredComponent, DataBackedComponent):
     def __init__(self, name: str, data: dict, vocab: Optional[Vocab] = None):
         self.vocab = vocab if vocab is not None else Vocab()  # the grammar's matchers need the pipeline's vocab
         super().__init__(name, data)
@@ -117,8 +122,8 @@ class ToezeggingDetector(DataBackedComponent):
                 continue
             rule, status = verdict
             out = Span(doc, span.start, span.end, label=TOEZEGGING)
-            out._.rule = rule
-            out._.status = status
+            out._.kamer_rule = rule
+            out._.kamer_status = status
             found.append(out)
         doc.spans[self.spans_key] = found
         return doc

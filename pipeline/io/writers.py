@@ -7,7 +7,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Iterator, TextIO, Union
+from typing import IO, Any, Iterator, Optional, TextIO, Union
 
 import jsonlines
 
@@ -31,12 +31,24 @@ def normal_mode() -> int:
 @contextmanager
 def atomic_writer(path: Union[str, Path], encoding: str = "utf-8") -> Iterator[TextIO]:
     """Yield a text handle; the target appears (or is replaced) only on success, with normal permissions."""
+    with _atomic_file(path, "w", encoding) as handle:
+        yield handle
+
+
+def write_bytes_atomically(path: Union[str, Path], data: bytes) -> None:
+    """``data`` as the whole file ``path``, which appears (or is replaced) only once it is complete."""
+    with _atomic_file(path, "wb", None) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def _atomic_file(path: Union[str, Path], mode: str, encoding: Optional[str]) -> Iterator[Any]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, normal_mode())  # mkstemp makes 0600, which would hide CSV and HTML from colleagues
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

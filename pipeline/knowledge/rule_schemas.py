@@ -57,7 +57,7 @@ ROW_SCHEMAS: Dict[str, RowSchema] = {
         "required": frozenset({"id", "pattern"}),
         "optional": frozenset({"note"}),
     },
-    # metadata_patterns.jsonl: a regular expression whose named groups give a field of doc._.letter
+    # metadata_patterns.jsonl: a regular expression whose named groups give a field of doc._.kamer_letter
     "metadata_pattern": {
         "required": frozenset({"field", "pattern"}),
         "optional": frozenset({"note"}),

@@ -71,7 +71,7 @@ def measure(letter: Letter, text: str, repair) -> Counter:
     footer = re.compile(r"^[ \t\f]*Pagina \d+ van \d+[ \t]*$", re.MULTILINE)
     doc = repair(text)
     marked = sum(
-        all(t._.is_furniture for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or [])
+        all(t._.kamer_is_furniture for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or [])
         for m in re.finditer(re.escape(letter.running_header), text)
     )
     body = WORD.findall(footer.sub("", header.sub("", joined)))
