@@ -407,7 +407,10 @@ def docbin(
     corpus_root: Path = typer.Option(Path("../shared"), help="root that stand-off 'source' paths are relative to"),
     split: Optional[str] = typer.Option(None, help="only the gold documents of this part (tune, check)"),
 ):
-    """Gold as a spaCy DocBin: python -m spacy evaluate PIPELINE gold.spacy --spans-key toezeggingen."""
+    """Gold as a spaCy DocBin, for spacy evaluate.
+
+    Then: python -m spacy evaluate PIPELINE gold.spacy --spans-key toezeggingen.
+    """
     from pipeline.assemble import configured_spans_key, tokenizer_only
     from pipeline.evaluation.annotations import AnnotationError, load_documents, select_split
     from pipeline.gold_docs import gold_docbin
