@@ -55,7 +55,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check pipeline tests scripts
 	$(VENV)/bin/mypy pipeline
 
-## throughput and memory: tokenizer, base model, full pipeline (results in docs/performance.md)
+## throughput and memory: tokenizer, base model, both parse modes, extract with 1 and 2 processes, a thousand
+## whole letters and one 20 MB letter (results in docs/performance.md; about half an hour)
 bench: $(STAMP)
 	$(PY) scripts/bench.py --words 1000000 --shared $(SHARED) --out docs/performance.md
 
