@@ -27,26 +27,18 @@ def test_kamerstuk_from_the_running_footer_not_from_a_citation(nlp):
     ]
 
 
+def person_office_country(ent):
+    return ent._.kamer_persoon, ent._.kamer_functie, ent._.kamer_land
+
+
 def test_minister_links_office_person_and_country(nlp):
     doc = nlp(seed_text("kst-28676-235"))
     koenders = minister(doc, "A.G. Koenders")
-    assert (koenders._.kamer_persoon, koenders._.kamer_functie, koenders._.kamer_land) == (
-        "Bert Koenders",
-        "Minister van Buitenlandse Zaken",
-        "NL",
-    )
+    assert person_office_country(koenders) == ("Bert Koenders", "Minister van Buitenlandse Zaken", "NL")
     heading = minister(doc, "MINISTER VAN BUITENLANDSE ZAKEN")
-    assert (heading._.kamer_functie, heading._.kamer_persoon, heading._.kamer_land) == (
-        "Minister van Buitenlandse Zaken",
-        "Bert Koenders",
-        "NL",
-    )
+    assert person_office_country(heading) == ("Bert Koenders", "Minister van Buitenlandse Zaken", "NL")
     afghan = minister(doc, "Afghaanse Minister van Buitenlandse Zaken")
-    assert (afghan._.kamer_functie, afghan._.kamer_persoon, afghan._.kamer_land) == (
-        "Minister van Buitenlandse Zaken",
-        None,
-        "AF",
-    )
+    assert person_office_country(afghan) == (None, "Minister van Buitenlandse Zaken", "AF")
     kerry = minister(doc, "Minister Kerry")
     assert (kerry._.kamer_functie, kerry._.kamer_land) == (None, None)  # the text does not say; never guessed
 
@@ -90,11 +82,7 @@ def test_later_cabinets_resolve_the_signer_by_name_and_a_heading_by_office(nlp):
         "De minister van Defensie,\nR.P. Brekelmans"
     )
     signer = minister(doc, "R.P. Brekelmans")
-    assert (signer._.kamer_persoon, signer._.kamer_functie, signer._.kamer_land) == (
-        "Ruben Brekelmans",
-        "Minister van Defensie",
-        "NL",
-    )
+    assert person_office_country(signer) == ("Ruben Brekelmans", "Minister van Defensie", "NL")
     heading = minister(doc, "Minister van Buitenlandse Zaken")
     assert (heading._.kamer_persoon, heading._.kamer_land) == ("Caspar Veldkamp", "NL")
 
