@@ -485,3 +485,29 @@ def test_an_older_register_file_is_refused_with_a_clear_message(tmp_path):
     assert (
         result.exit_code == 1 and "table links has other columns" in result.output and "build it anew" in result.output
     )
+
+
+def test_without_an_onderwerp_the_topic_is_the_sentence_without_termijn_and_frame_and_compounds_share_their_head(
+    tmp_path,
+):
+    promise = letter(
+        "p3",
+        "2021-10-01",
+        "40 000 nr. 20",
+        "Onderwijs",
+        (
+            "nieuw",
+            "Ik zal uw Kamer begin november voorzien van mijn reactie op de rapportage.",
+            {"termijn": "begin november"},
+        ),
+    )
+    reply = citing(
+        "k7",
+        "2021-11-05",
+        "40 000 nr. 21",
+        "Hierbij ontvangt u mijn beleidsreactie op de tussenrapportage (Kamerstuk 40 000, nr. 20).",
+    )
+    db = build(tmp_path / "r.db", promise, reply)
+    (link,) = citing_links(db).values()
+    overlap_item = next(i for i in json.loads(link["evidence"]) if i["soort"] == "onderwerp_overlap")
+    assert overlap_item["detail"] == "1.00: rapportage reactie"  # not "november", "kamer", "voorzien"

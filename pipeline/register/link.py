@@ -52,6 +52,7 @@ class Commitment:
     herkomst_type: Optional[str]
     herkomst_datum: Optional[str]
     onderwerp: Optional[str]
+    termijn: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,20 @@ class Linker:
         return self._words[c.nummer]
 
     def topic_of(self, c: Commitment) -> Set[str]:
-        """The content words of what was promised: the onderwerp, else the whole sentence."""
+        """The content words of what was promised: the onderwerp, else the sentence without its termijn and
+        the frame of a promise ("zal uw Kamer ... informeren", "met mijn reactie komen")."""
         if c.nummer not in self._topics:
-            self._topics[c.nummer] = words(c.onderwerp or "", self.rules) or self.words_of(c)
+            topic = words(c.onderwerp or "", self.rules)
+            if not topic:
+                sentence = c.tekst.replace(c.termijn, " ", 1) if c.termijn else c.tekst
+                topic = words(sentence, self.rules) - self.citing.frame
+            self._topics[c.nummer] = topic
         return self._topics[c.nummer]
+
+    def shared(self, topic: Set[str], sentence: Set[str]) -> Set[str]:
+        """The topic words the sentence has, itself or as the head of a compound ("beleidsreactie": reactie)."""
+        heads = {w for w in topic if len(w) >= self.citing.compound_head_min_chars}
+        return (topic & sentence) | {w for w in heads if any(s.endswith(w) for s in sentence)}
 
     def anchored_letters(self, n: Commitment) -> Dict[str, Dict[str, str]]:
         """The letters the settling sentence or its letter points to, with the anchors that point there."""
@@ -178,7 +189,7 @@ class Linker:
         for letter, anchors in sorted(self.citing_anchors(s).items()):
             for c in self.nieuw.get(letter, []):
                 topic = self.topic_of(c)
-                shared = topic & sentence
+                shared = self.shared(topic, sentence)
                 share = len(shared) / len(topic) if topic else 0.0
                 items = self.citing_evidence(s, c, anchors, share, shared)
                 score = round(sum(i["gewicht"] for i in items), 3)
@@ -263,7 +274,7 @@ def relink(conn: sqlite3.Connection, schema: Register) -> Tuple[int, int]:
         Commitment(*row)
         for row in conn.execute(
             "SELECT nummer, letter, tekst, status, ministerie, bewindspersoon, herkomst_type, herkomst_datum, "
-            "onderwerp FROM toezeggingen ORDER BY nummer"
+            "onderwerp, termijn FROM toezeggingen ORDER BY nummer"
         )
     ]
     citing = [
