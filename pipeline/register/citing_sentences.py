@@ -104,6 +104,8 @@ class CitingSentences:
 
     def letter_date(self, sentence: str, datum: Optional[str]) -> Optional[str]:
         """The date of a letter the sentence names ("mijn brief van 13 maart jl."), resolved against its own date."""
+        if "brie" not in sentence.lower():  # every way of naming a letter ("brief", "brieven") has it: skip the rest
+            return None
         try:
             ref = date.fromisoformat(datum) if datum else None
         except ValueError:
