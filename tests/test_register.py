@@ -468,9 +468,10 @@ def test_citing_links_load_in_parts_as_at_once_and_twice_the_same(tmp_path):
 
 def test_the_sentence_around_a_marker_is_cut_at_a_full_stop_before_a_capital_or_a_blank_line():
     finder = CitingSentences(SCHEMA)
-    text = "Eerste zin. Hierbij ontvangt u het rapport (Kamerstuk 40 000, nr. 10) van 3 mei jl. over o.a. vis. Daarna\n\nKop"
+    sentence = "Hierbij ontvangt u het rapport (Kamerstuk 40 000, nr. 10) van 3 mei jl. over o.a. vis."
+    text = f"Eerste zin. {sentence} Daarna\n\nKop"
     start, end = finder.sentence_around(text, text.index("Hierbij"))
-    assert text[start:end] == "Hierbij ontvangt u het rapport (Kamerstuk 40 000, nr. 10) van 3 mei jl. over o.a. vis."
+    assert text[start:end] == sentence
     start, end = finder.sentence_around(text, text.index("Daarna"))
     assert text[start:end] == "Daarna"
     assert finder.sentence_around("x" * 2000 + " hierbij", 2001) is None  # no boundary in reach: left out
