@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.evaluation.annotations import document_from_record
+from pipeline.register.citing_sentences import CitingSentences
 from pipeline.register.load import load
 from pipeline.register.report import overview, write_csv
 from pipeline.register.schema import register_schema
@@ -24,11 +26,14 @@ SCHEMA = register_schema()
 
 
 def letter(doc_id, datum, kamerstuk, ministerie, *sentences):
-    """A record as `extract` writes it: each sentence (status, text, attributes) one TOEZEGGING span."""
+    """A record as `extract` writes it: each sentence (status, text, attributes) one TOEZEGGING span; a
+    sentence with status None is plain text (the pipeline tagged nothing there)."""
     text, spans = "", []
     for status, sentence, attrs in sentences:
         start = len(text)
         text += sentence + " "
+        if status is None:
+            continue
         span = {"start": start, "end": start + len(sentence), "label": "TOEZEGGING", "text": sentence}
         span.update(
             status=status, rule=f"{status}:test", ministerie=ministerie, bewindspersoon=f"Minister van {ministerie}"
@@ -290,3 +295,220 @@ def test_the_register_reads_records_without_importing_spacy():
         "assert not [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
+
+
+# A letter that delivers what an earlier letter promised without saying "toegezegd": no nagekomen span.
+REACTIE = "mijn reactie op het advies van de wetenschappelijke adviescommissie"
+PROMISES = [
+    letter(
+        "p1",
+        "2021-03-01",
+        "40 000 nr. 10",
+        "Landbouw",
+        (None, "Geachte voorzitter,", {}),
+        (
+            "nieuw",
+            "Ik zal vóór de zomer, in overleg met de provincies, met mijn reactie komen op het advies van de "
+            "wetenschappelijke adviescommissie.",
+            {
+                "onderwerp": "mijn reactie komen op het advies van de wetenschappelijke adviescommissie",
+                "termijn": "vóór de zomer",
+                "termijn_datum": "2021-03-01/2021-06-20",
+            },
+        ),
+    ),
+    letter(  # two promises one delivering sentence fits equally well
+        "p2",
+        "2021-04-01",
+        "40 000 nr. 11",
+        "Landbouw",
+        (
+            "nieuw",
+            "Ik stuur u voor de zomer het rapport over de zeehondenopvang.",
+            {"onderwerp": "het rapport over de zeehondenopvang"},
+        ),
+        (
+            "nieuw",
+            "Ik stuur u na de zomer het rapport over de zeehondenopvang.",
+            {"onderwerp": "het rapport over de zeehondenopvang"},
+        ),
+    ),
+]
+
+
+def citing(doc_id, datum, kamerstuk, *plain):
+    return letter(doc_id, datum, kamerstuk, "Landbouw", *[(None, sentence, {}) for sentence in plain])
+
+
+BY_KAMERSTUK = citing(
+    "k1",
+    "2021-07-01",
+    "40 000 nr. 12",
+    "Geachte voorzitter,\n\n",  # a paragraph of its own: the sentence starts after the blank line
+    "Hierbij ontvangt u mijn reactie op het advies van de Wetenschappelijke Adviescommissie Zeehondenopvang dat ik "
+    "op 1 maart jl. (Kamerstuk 40 000, nr. 10) aan u heb toegezonden.",
+    "Mijn reactie heb ik afgestemd met de provincies.",
+)
+BY_DATE = citing(
+    "k2",
+    "2021-06-01",
+    "40 000 nr. 13",
+    "Met deze brief informeer ik u over mijn reactie op het advies van de wetenschappelijke adviescommissie, "
+    "zoals aangekondigd in mijn brief van 1 maart jl.",
+)
+
+
+def citing_links(db):
+    return {row["settling"]: row for row in db["links"].rows_where("kind = 'citing_letter'")}
+
+
+def test_a_delivering_sentence_that_cites_the_kamerstuk_settles_the_promise_with_lower_confidence(tmp_path):
+    db = build(tmp_path / "r.db", *PROMISES, BY_KAMERSTUK)
+    (link,) = citing_links(db).values()
+    start = BY_KAMERSTUK["text"].index("Hierbij")
+    end = BY_KAMERSTUK["text"].index("toegezonden.") + len("toegezonden.")
+    assert (link["settling"], link["brief"], link["settled"]) == (f"k1#{start}-{end}", "k1", nummer_in(PROMISES[0]))
+    evidence = {item["soort"]: item for item in json.loads(link["evidence"])}
+    assert {"kamerstuk_in_zin", "zelfde_dossier", "onderwerp_overlap", "levering"} <= set(evidence)
+    assert evidence["levering"]["detail"] == f"{start}-{end}: {BY_KAMERSTUK['text'][start:end]}"
+    total = sum(item["gewicht"] for item in evidence.values())
+    assert link["confidence"] == round(min(total, 1.0) * SCHEMA.citing.factor, 3) < min(total, 1.0)
+    # the promise counts as settled by that letter, from its date on
+    assert by_nummer(db, date(2021, 6, 30))[nummer_in(PROMISES[0])]["stand"] == "overdue"  # its termijn passed
+    after = by_nummer(db, date(2021, 7, 2))[nummer_in(PROMISES[0])]
+    assert (after["stand"], after["kamerbriefNakoming"], after["datumNakoming"]) == ("settled", "k1", "2021-07-01")
+
+
+def nummer_in(record, k=0):
+    span = record["spans"][k]
+    return f"{record['id']}#{span['start']}-{span['end']}"
+
+
+def test_a_delivering_sentence_that_names_my_letter_of_its_date_in_the_same_dossier_settles_it(tmp_path):
+    db = build(tmp_path / "r.db", *PROMISES, BY_DATE)
+    (link,) = citing_links(db).values()
+    assert link["settled"] == nummer_in(PROMISES[0])
+    assert "brief_datum_in_zin" in {item["soort"] for item in json.loads(link["evidence"])}
+    # the same sentence in another dossier names no letter of ours
+    elsewhere = citing("k3", "2021-06-01", "41 000 nr. 1", BY_DATE["text"].strip())
+    db = build(tmp_path / "other.db", *PROMISES, elsewhere)
+    assert db["links"].count == 0 and db["unlinked"].count == 0
+
+
+def test_a_citing_sentence_without_the_promise_topic_or_without_a_delivery_links_nothing(tmp_path):
+    off_topic = citing(
+        "k4",
+        "2021-07-01",
+        "40 000 nr. 14",
+        "Hierbij ontvangt u de cijfers over de mestproductie (Kamerstuk 40 000, nr. 10).",
+    )
+    told_before = citing(
+        "k5",
+        "2021-07-01",
+        "40 000 nr. 15",
+        "In mijn brief van 1 maart jl. (Kamerstuk 40 000, nr. 10) heb ik u " + REACTIE + " toegezegd.",
+    )
+    db = build(tmp_path / "r.db", *PROMISES, off_topic, told_before)
+    assert db["links"].count == 0
+    assert [(row["settling"].split("#")[0], row["kind"], row["reason"]) for row in db["unlinked"].rows] == [
+        ("k4", "citing_letter", "weak")
+    ]
+    assert [row["letter"] for row in db["citing_sentences"].rows] == ["k4"]
+
+
+def test_a_citing_sentence_that_fits_two_promises_equally_stays_unlinked_as_ambiguous(tmp_path):
+    both = citing(
+        "k6",
+        "2021-09-01",
+        "40 000 nr. 16",
+        "Hierbij stuur ik u het rapport over de zeehondenopvang (Kamerstuk 40 000, nr. 11).",
+    )
+    db = build(tmp_path / "r.db", *PROMISES, both)
+    assert db["links"].count == 0
+    (row,) = db["unlinked"].rows
+    assert (row["kind"], row["reason"]) == ("citing_letter", "ambiguous")
+    assert {c["nummer"] for c in json.loads(row["candidates"])} == {nummer_in(PROMISES[1]), nummer_in(PROMISES[1], 1)}
+
+
+def test_a_nagekomen_link_wins_over_a_citing_letter_for_the_same_promise(tmp_path):
+    kept = letter(
+        "n1",
+        "2021-06-15",
+        "40 000 nr. 17",
+        "Landbouw",
+        (
+            "nagekomen",
+            "Zoals toegezegd in mijn brief van 1 maart 2021 (Kamerstuk 40 000, nr. 10) ontvangt u hierbij "
+            + REACTIE
+            + ".",
+            {"herkomst": {"type": "brief", "datum": "2021-03-01"}},
+        ),
+    )
+    db = build(tmp_path / "r.db", *PROMISES, kept, BY_KAMERSTUK)
+    links = list(db["links"].rows)
+    assert [(row["kind"], row["brief"], row["settled"]) for row in links] == [
+        ("nagekomen", "n1", nummer_in(PROMISES[0]))
+    ]
+    reasons = {row["settling"].split("#")[0]: (row["kind"], row["reason"]) for row in db["unlinked"].rows}
+    assert reasons == {"k1": ("citing_letter", "settled_by_nagekomen")}
+    # the nagekomen sentence itself, although it says "hierbij ontvangt u", is no citing sentence
+    assert [row["letter"] for row in db["citing_sentences"].rows] == ["k1"]
+
+
+def test_citing_links_load_in_parts_as_at_once_and_twice_the_same(tmp_path):
+    once = build(tmp_path / "once.db", *PROMISES, BY_KAMERSTUK, BY_DATE)
+    first = dump(once)
+    load(once, [document_from_record(r) for r in (*PROMISES, BY_KAMERSTUK, BY_DATE)], SCHEMA)
+    assert dump(once) == first
+    parts = build(tmp_path / "parts.db", BY_KAMERSTUK, BY_DATE)  # the citing letters before the promise
+    assert parts["links"].count == 0
+    load(parts, [document_from_record(r) for r in PROMISES], SCHEMA)
+    assert dump(parts) == first and len(citing_links(parts)) == 2
+
+
+def test_the_sentence_around_a_marker_is_cut_at_a_full_stop_before_a_capital_or_a_blank_line():
+    finder = CitingSentences(SCHEMA)
+    sentence = "Hierbij ontvangt u het rapport (Kamerstuk 40 000, nr. 10) van 3 mei jl. over o.a. vis."
+    text = f"Eerste zin. {sentence} Daarna\n\nKop"
+    start, end = finder.sentence_around(text, text.index("Hierbij"))
+    assert text[start:end] == sentence
+    start, end = finder.sentence_around(text, text.index("Daarna"))
+    assert text[start:end] == "Daarna"
+    assert finder.sentence_around("x" * 2000 + " hierbij", 2001) is None  # no boundary in reach: left out
+
+
+def test_an_older_register_file_is_refused_with_a_clear_message(tmp_path):
+    db_path = tmp_path / "old.db"
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE links (settling TEXT PRIMARY KEY, settled TEXT, confidence FLOAT, evidence TEXT)")
+    data = write(tmp_path / "all.jsonl", MAKES)
+    result = CliRunner().invoke(app, ["register", "build", str(data), "--db", str(db_path)])
+    assert (
+        result.exit_code == 1 and "table links has other columns" in result.output and "build it anew" in result.output
+    )
+
+
+def test_without_an_onderwerp_the_topic_is_the_sentence_without_termijn_and_frame_and_compounds_share_their_head(
+    tmp_path,
+):
+    promise = letter(
+        "p3",
+        "2021-10-01",
+        "40 000 nr. 20",
+        "Onderwijs",
+        (
+            "nieuw",
+            "Ik zal uw Kamer begin november voorzien van mijn reactie op de rapportage.",
+            {"termijn": "begin november"},
+        ),
+    )
+    reply = citing(
+        "k7",
+        "2021-11-05",
+        "40 000 nr. 21",
+        "Hierbij ontvangt u mijn beleidsreactie op de tussenrapportage (Kamerstuk 40 000, nr. 20).",
+    )
+    db = build(tmp_path / "r.db", promise, reply)
+    (link,) = citing_links(db).values()
+    overlap_item = next(i for i in json.loads(link["evidence"]) if i["soort"] == "onderwerp_overlap")
+    assert overlap_item["detail"] == "1.00: rapportage reactie"  # not "november", "kamer", "voorzien"

@@ -1,8 +1,9 @@
 """The register on the real pairs of ../shared/corpus/pairs, annotated with dev and dev2 (docs/register.md).
 
 Each pair whose B letter names A by date or Kamerstuk (PAIRS.tsv, evidence "date + kamerstuk") is linked
-when the pipeline found A's commitment and a nagekomen sentence in B; the others are reported unlinked;
-no link touches a pairs letter unless PAIRS.tsv pairs the two letters.
+when the pipeline found A's commitment and a nagekomen sentence in B, or B names A in a sentence that
+delivers A's topic (a citing letter: P10); the others are reported unlinked; no link touches a pairs letter
+unless PAIRS.tsv pairs the two letters.
 """
 
 import csv
@@ -54,24 +55,31 @@ def commitment_at(db, letter, start, end, status):
     return rows[0][0] if rows else None
 
 
-def settled_by(db, nummer):
+def promise_of(db, pair):
+    """The register's nieuw commitment at the A sentence of the pair, None when the pipeline did not find it."""
+    return commitment_at(
+        db, pair["a_id"], int(pair["a_sentence_offset_start"]), int(pair["a_sentence_offset_end"]), "nieuw"
+    )
+
+
+def nagekomen_in(db, letter) -> int:
+    return db.conn.execute(
+        "SELECT count(*) FROM toezeggingen WHERE letter = ? AND status = 'nagekomen'", [letter]
+    ).fetchone()[0]
+
+
+def settled_by(db, nummer, kind="%"):
+    """The letters whose links (of this kind) settle the commitment."""
     return {
-        row[0]
-        for row in db.conn.execute(
-            "SELECT s.letter FROM links l JOIN toezeggingen s ON s.nummer = l.settling WHERE l.settled = ?", [nummer]
-        )
+        row[0] for row in db.conn.execute("SELECT brief FROM links WHERE settled = ? AND kind LIKE ?", [nummer, kind])
     }
 
 
 def test_each_pair_whose_b_names_a_is_linked_when_both_commitments_were_found(register):
     checked = 0
     for pair in filter(names_a, pairs()):
-        a = commitment_at(
-            register, pair["a_id"], int(pair["a_sentence_offset_start"]), int(pair["a_sentence_offset_end"]), "nieuw"
-        )
-        b_settles = register.conn.execute(
-            "SELECT count(*) FROM toezeggingen WHERE letter = ? AND status = 'nagekomen'", [pair["b_id"]]
-        ).fetchone()[0]
+        a = promise_of(register, pair)
+        b_settles = nagekomen_in(register, pair["b_id"])
         if a is None or not b_settles:
             continue  # the pipeline missed a side: the next test wants it reported unlinked
         checked += 1
@@ -79,11 +87,25 @@ def test_each_pair_whose_b_names_a_is_linked_when_both_commitments_were_found(re
     assert checked >= 3
 
 
+def test_a_b_letter_without_a_nagekomen_sentence_settles_a_when_it_delivers_it_naming_a(register):
+    checked = 0
+    for pair in filter(names_a, pairs()):
+        a = promise_of(register, pair)
+        delivering = register.conn.execute(
+            "SELECT count(*) FROM citing_sentences WHERE letter = ? AND start < ? AND [end] > ?",
+            [pair["b_id"], int(pair["b_sentence_offset_end"]), int(pair["b_sentence_offset_start"])],
+        ).fetchone()[0]
+        b_settles = nagekomen_in(register, pair["b_id"])
+        if a is None or not delivering or b_settles:
+            continue  # with a nagekomen sentence in B that link wins (P06); the first test checks it
+        checked += 1
+        assert pair["b_id"] in settled_by(register, a, "citing_letter"), f"{pair['pair_id']}: {a} not settled"
+    assert checked >= 1  # P10: "Hierbij ontvangt u mijn reactie op het advies ... (Kamerstuk 28 286, nr. 970)"
+
+
 def test_a_pair_the_register_cannot_link_is_reported_unlinked(register):
     for pair in pairs():
-        a = commitment_at(
-            register, pair["a_id"], int(pair["a_sentence_offset_start"]), int(pair["a_sentence_offset_end"]), "nieuw"
-        )
+        a = promise_of(register, pair)
         if a is not None and pair["b_id"] in settled_by(register, a):
             continue
         for (nummer,) in register.conn.execute(
@@ -99,8 +121,7 @@ def test_no_link_touches_a_pairs_letter_without_a_pair_behind_it(register):
     paired = {(p["a_id"], p["b_id"]) for p in pairs()}
     pair_letters = {letter for pair in paired for letter in pair}
     links = register.conn.execute(
-        "SELECT a.letter, b.letter, l.evidence FROM links l "
-        "JOIN toezeggingen a ON a.nummer = l.settled JOIN toezeggingen b ON b.nummer = l.settling"
+        "SELECT a.letter, l.brief, l.evidence FROM links l JOIN toezeggingen a ON a.nummer = l.settled"
     ).fetchall()
     for settled, settling, evidence in links:
         anchors = {item["soort"] for item in json.loads(evidence)} & set(SCHEMA.linking.anchors)

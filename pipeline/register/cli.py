@@ -59,10 +59,11 @@ def build(
     except sqlite3.DatabaseError as err:
         _fail(f"{db}: not a register database ({err}); nothing loaded")
     linked = database["links"].count
+    citing = database["links"].count_where("kind = 'citing_letter'")
     unlinked = database["unlinked"].count
     typer.echo(
-        f"loaded {letters} letter(s), {commitments} toezegging(en) into {db}; "
-        f"register: {database['letters'].count} letters, {linked} link(s), {unlinked} nagekomen unlinked",
+        f"loaded {letters} letter(s), {commitments} toezegging(en) into {db}; register: "
+        f"{database['letters'].count} letters, {linked} link(s) ({citing} by a citing letter), {unlinked} unlinked",
         err=True,
     )
 

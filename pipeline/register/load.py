@@ -14,6 +14,7 @@ import sqlite_utils
 
 from pipeline.evaluation.annotations import Document, load_documents
 from pipeline.register.citations import cited
+from pipeline.register.citing_sentences import CitingSentences
 from pipeline.register.link import relink
 from pipeline.register.schema import Register
 from pipeline.register.store import delete_where_in, replace_rows, transaction
@@ -86,6 +87,13 @@ def toezegging_rows(doc: Document) -> List[Dict[str, object]]:
     return rows
 
 
+def citing_rows(finder: CitingSentences, doc: Document, letter: Dict[str, object]) -> List[Dict[str, object]]:
+    """The letter's delivering sentences that name a letter, outside its nagekomen toezeggingen."""
+    nagekomen = [(span.start, span.end) for span in doc.toezeggingen if span.status == "nagekomen"]
+    datum = letter["datum"]
+    return finder.rows(doc.id, doc.text, datum if isinstance(datum, str) else None, nagekomen)
+
+
 def _text(value) -> Optional[str]:
     return value if isinstance(value, str) and value else None
 
@@ -103,9 +111,13 @@ def load(db: sqlite_utils.Database, docs: Iterable[Document], schema: Register) 
     docs = list(docs)
     letters = [letter_row(doc, schema) for doc in docs]
     toezeggingen = [row for doc in docs for row in toezegging_rows(doc)]
+    finder = CitingSentences(schema)
+    citing = [row for doc, letter in zip(docs, letters) for row in citing_rows(finder, doc, letter)]
     with transaction(db) as conn:
-        delete_where_in(conn, "toezeggingen", "letter", [doc.id for doc in docs])
+        for table in ("toezeggingen", "citing_sentences"):
+            delete_where_in(conn, table, "letter", [doc.id for doc in docs])
         replace_rows(conn, schema.tables["letters"], letters)
         replace_rows(conn, schema.tables["toezeggingen"], toezeggingen)
+        replace_rows(conn, schema.tables["citing_sentences"], citing)
         relink(conn, schema)
     return len(letters), len(toezeggingen)

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, List, Pattern, Tuple
 
 from pipeline.knowledge.resource_files import ResourceError, read_list, resource_path
+from pipeline.knowledge.verb_forms import present_forms
 
 RESOURCE = "register.json"
 STOP_WORDS = "lists/register_stop_words.txt"
@@ -35,6 +36,21 @@ class Linking:
 
 
 @dataclass(frozen=True)
+class Citing:
+    """How a delivering sentence that names an earlier letter is found and weighed (register.json: citing_letter)."""
+
+    markers: Tuple[str, ...]  # "hierbij", "met deze brief": the delivery happens now, in this letter
+    verbs: Tuple[str, ...]  # lemma entries of lists/delivery_verbs.txt ("toe|zenden")
+    receivers: FrozenSet[str]  # lists/kamer_receivers.txt
+    frame: FrozenSet[str]  # words of a promise's frame, not its topic: "komen", "sturen", "uw", "Kamer"
+    max_sentence_chars: int
+    min_overlap: float  # share of the promise's topic words the sentence must have
+    min_shared_words: int
+    compound_head_min_chars: int  # "beleidsreactie" shares "reactie" (7 letters); "advies" no "ies"
+    factor: float  # a citing-letter link's confidence is its evidence's sum times this (below a nagekomen link)
+
+
+@dataclass(frozen=True)
 class Register:
     tables: Dict[str, Table]
     register_columns: Tuple[str, ...]
@@ -42,9 +58,10 @@ class Register:
     kamer_status: Dict[str, str]
     citations: Tuple[Pattern[str], ...]
     linking: Linking
+    citing: Citing
 
 
-TABLES = ("letters", "toezeggingen", "links", "unlinked")
+TABLES = ("letters", "toezeggingen", "citing_sentences", "links", "unlinked")
 STATES = ("open", "settled", "overdue", "undated")
 
 
@@ -53,12 +70,14 @@ def register_schema(root=None) -> Register:
     path = resource_path(RESOURCE, root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _parse(data, frozenset(read_list(STOP_WORDS, root)))
+        citing = data["citing_letter"]
+        lists = {key: read_list(citing[key], root) for key in ("verbs", "receivers", "frame_verbs")}
+        return _parse(data, frozenset(read_list(STOP_WORDS, root)), lists)
     except (ValueError, KeyError, TypeError, re.error) as err:
         raise ResourceError(f"{path}: {err}") from None
 
 
-def _parse(data: dict, stop_words: FrozenSet[str]) -> Register:
+def _parse(data: dict, stop_words: FrozenSet[str], lists: Dict[str, List[str]]) -> Register:
     tables = {name: _table(name, data["tables"][name]) for name in TABLES}
     columns = data["register_columns"]
     linking = data["linking"]
@@ -85,6 +104,28 @@ def _parse(data: dict, stop_words: FrozenSet[str]) -> Register:
             min_token_chars=int(linking["min_token_chars"]),
             stop_words=stop_words,
         ),
+        citing=_citing(data["citing_letter"], lists),
+    )
+
+
+def _citing(spec: dict, lists: Dict[str, List[str]]) -> Citing:
+    factor = float(spec["factor"])
+    if not 0 < factor < 1:
+        raise ValueError(f"citing_letter.factor {factor}: a citing-letter link must weigh less than a nagekomen one")
+    if not spec["markers"]:
+        raise ValueError("citing_letter.markers is empty")
+    receivers = frozenset(w.lower() for w in lists["receivers"])
+    frame_verbs = [entry.replace("|", "") for entry in lists["verbs"] + lists["frame_verbs"]]
+    return Citing(
+        markers=tuple(str(m).lower() for m in spec["markers"]),
+        verbs=tuple(lists["verbs"]),
+        receivers=receivers,
+        frame=receivers | {form for verb in frame_verbs for form in present_forms(verb)},
+        max_sentence_chars=int(spec["max_sentence_chars"]),
+        min_overlap=float(spec["min_overlap"]),
+        min_shared_words=int(spec["min_shared_words"]),
+        compound_head_min_chars=int(spec["compound_head_min_chars"]),
+        factor=factor,
     )
 
 

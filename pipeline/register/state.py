@@ -1,6 +1,7 @@
 """The state of every `nieuw` commitment at a date, as one SQL query (the report and Datasette share it).
 
-settled: a linked nagekomen commitment in a letter dated on or before the date (an undated letter counts);
+settled: a link (a nagekomen commitment, or a citing letter) from a letter dated on or before the date (an
+undated letter counts);
 overdue: not settled and the last day of its termijn_datum lies before the date; open: not settled, its
 termijn not yet passed; undated: not settled and no termijn_datum. Commitments made after the date are
 not yet in the register. An empty :as_of means today (Datasette's form starts empty).
@@ -16,10 +17,9 @@ AS_OF = "coalesce(nullif(:as_of, ''), date('now'))"
 
 STATE_SQL = f"""
 WITH settling AS (
-  SELECT l.settled AS nummer, s.letter AS brief, b.datum AS datum
+  SELECT l.settled AS nummer, l.brief AS brief, b.datum AS datum
   FROM links l
-  JOIN toezeggingen s ON s.nummer = l.settling
-  JOIN letters b ON b.id = s.letter
+  JOIN letters b ON b.id = l.brief
   WHERE b.datum IS NULL OR b.datum <= {AS_OF}
 ),
 first_settling AS (

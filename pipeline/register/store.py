@@ -14,11 +14,21 @@ import sqlite_utils
 
 from pipeline.register.schema import Register, Table
 
-INDEXES = {"toezeggingen": [["letter"], ["status"], ["ministerie"]], "letters": [["datum"]], "links": [["settled"]]}
+INDEXES = {
+    "toezeggingen": [["letter"], ["status"], ["ministerie"]],
+    "citing_sentences": [["letter"]],
+    "letters": [["datum"]],
+    "links": [["settled"]],
+}
 
 
 def connect(path: Union[str, Path], schema: Register) -> sqlite_utils.Database:
+    """The register in this file, its tables made when missing; a file of another version is refused
+    (sqlite3.DatabaseError): the register is built anew from the JSONL in seconds."""
     db = sqlite_utils.Database(sqlite3.connect(str(path)))
+    for table in schema.tables.values():
+        if db[table.name].exists() and tuple(db.table(table.name).columns_dict) != table.columns:
+            raise sqlite3.DatabaseError(f"table {table.name} has other columns than this version's: build it anew")
     for table in schema.tables.values():
         if not db[table.name].exists():
             db.table(table.name).create(table.types, pk=table.pk)
