@@ -72,6 +72,7 @@ def test_a_toezegging_matches_when_it_overlaps_half_of_the_longer_span():
     scores = score_toezeggingen([example([half])])
     assert scores["spans_toezeggingen_per_type"][TOEZEGGING] == {"p": 1.0, "r": 1.0, "f": 1.0}
     assert scores["spans_toezeggingen_status_acc"] == 0.0  # matched, with the wrong status
+    assert scores["spans_toezeggingen_strict_f"] == 0.0  # but not at the exact offsets
     too_short = Annotation(start, start + length // 2 - 1, TOEZEGGING, status="nieuw")
     scores = score_toezeggingen([example([too_short])])
     assert (scores["spans_toezeggingen_p"], scores["spans_toezeggingen_r"]) == (0.0, 0.0)
@@ -145,6 +146,7 @@ def test_spacy_evaluate_on_the_gold_docbin_gives_the_numbers_of_evaluate(harder_
             same(modes[mode], *theirs[key][label].values())
     same(ours["entities_micro"]["strict"], theirs["ents_p"], theirs["ents_r"], theirs["ents_f"])
     same(ours["TOEZEGGING"]["overlap"], *(theirs[f"spans_toezeggingen_{k}"] for k in "prf"))
+    same(ours["TOEZEGGING"]["strict"], *(theirs[f"spans_toezeggingen_strict_{k}"] for k in "prf"))
     assert ours["TOEZEGGING"]["status_accuracy"] == round(theirs["spans_toezeggingen_status_acc"], 4)
     accuracies = {name: acc["accuracy"] for name, acc in ours["attributes"].items() if acc["scored"]}
     assert accuracies == {name: round(v, 4) for name, v in theirs["attributes_acc_per_type"].items()}

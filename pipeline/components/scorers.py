@@ -11,7 +11,8 @@ longer span, one to one (evaluation/pairing.py). Ratios over nothing are None, a
 Keys, as spaCy names them where it has a name: ``ents_p/r/f`` and ``ents_per_type`` (strict),
 ``ents_partial_p/r/f`` and ``ents_partial_per_type`` (overlap), ``spans_{key}_p/r/f`` and
 ``spans_{key}_per_type`` (TOEZEGGING, overlap; ``spacy evaluate --spans-key toezeggingen`` prints them),
-``spans_{key}_status_acc``, and ``attributes_acc_per_type`` (the attribute table of ``evaluate``).
+``spans_{key}_strict_p/r/f`` (TOEZEGGING, exact offsets), ``spans_{key}_status_acc``, and
+``attributes_acc_per_type`` (the attribute table of ``evaluate``).
 """
 
 from typing import Any, Callable, Dict, Iterable, Optional, Tuple
@@ -75,6 +76,9 @@ def score_toezeggingen(examples: Iterable[Example], spans_key: str = DEFAULT_SPA
     prefix = f"spans_{spans_key}"
     scores: Scores = {f"{prefix}_{k}": v for k, v in prf(report.toezegging).items()}
     scores[f"{prefix}_per_type"] = {TOEZEGGING: prf(report.toezegging)}
+    scores[f"{prefix}_strict_p"], scores[f"{prefix}_strict_r"], scores[f"{prefix}_strict_f"] = prf(
+        report.toezegging_strict
+    ).values()  # exact offsets, as evaluate's "TOEZEGGING strict" row
     scores[f"{prefix}_status_acc"] = report.status_accuracy
     return scores
 
