@@ -381,3 +381,45 @@ def test_extract_reads_a_folder_of_mixed_formats_and_reports_the_bad_files(tmp_p
     assert ("MINISTER", "Minister van Defensie") in {(s["label"], s["text"]) for s in brief["spans"]}
     page = records["pagina"]
     assert "Ik zal uw Kamer voor 1 juni 2020 informeren." in [s["text"] for s in page["spans"]]
+
+
+def test_an_entity_the_xml_declares_itself_is_expanded_and_one_of_an_unloaded_dtd_is_refused(tmp_path):
+    own = tmp_path / "eigen.xml"
+    own.write_text(
+        '<?xml version="1.0"?><!DOCTYPE k [<!ENTITY min "Minister van Defensie">]>'
+        "<kamerstuk><al>De &min; schrijft.</al></kamerstuk>",
+        encoding="utf-8",
+    )
+    assert "De Minister van Defensie schrijft." in only_text(own)  # was "De  schrijft.": text silently lost
+    external = tmp_path / "extern.xml"
+    external.write_text(
+        '<?xml version="1.0"?><!DOCTYPE k SYSTEM "kamerstuk.dtd">'
+        "<kamerstuk><al>de &eacute;&eacute;n brief</al></kamerstuk>",
+        encoding="utf-8",
+    )
+    docs, problems = read(external)
+    assert docs == [] and len(problems) == 1 and "eacute" in problems[0], problems
+
+
+@pytest.mark.parametrize("charset", ["hex", "base64", "rot13", "utf-16", "UTF-32"])
+def test_a_declared_charset_that_cannot_be_the_pages_is_not_used(tmp_path, charset):
+    # a bytes-to-bytes codec crashed the run; a page read as bytes that declares UTF-16 is UTF-8 (as in browsers)
+    page = tmp_path / "brief.html"
+    page.write_bytes(
+        f'<html><head><meta charset="{charset}"></head>'.encode()
+        + b"<body><p>De Minister van Defensie schrijft.</p></body></html>"
+    )
+    assert only_text(page).strip() == "De Minister van Defensie schrijft."
+
+
+def test_an_encoding_that_is_no_text_encoding_is_refused_before_the_model_loads(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", "seeds/kst-28676-325.txt", "-o", str(tmp_path / "o.jsonl")]
+        + ["--encoding", "rot13"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0 and done.stderr.strip().splitlines() == [
+        "error: --encoding 'rot13' is not a text encoding (for example utf-8, cp1252 or latin-1)"
+    ]

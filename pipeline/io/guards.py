@@ -79,9 +79,11 @@ def check_writable(folder: Path) -> None:
 
 def check_encoding(encoding: str) -> None:
     try:
-        codecs.lookup(encoding)
+        info = codecs.lookup(encoding)
     except LookupError:
         raise GuardError(f"unknown --encoding {encoding!r} (for example utf-8, cp1252 or latin-1)") from None
+    if not getattr(info, "_is_text_encoding", True):  # "hex", "rot13": bytes-to-bytes codecs
+        raise GuardError(f"--encoding {encoding!r} is not a text encoding (for example utf-8, cp1252 or latin-1)")
 
 
 def check_at_least_one(**options: int) -> None:

@@ -215,7 +215,7 @@ def read_file(path: Path, encoding: str = "utf-8", doc_id: Optional[str] = None)
         if not data.strip():  # before any parser: an empty .pdf is empty, not a broken PDF
             return InputProblem(str(path), "empty file")
         text, kind = file_text(data, SUFFIX_FORMATS.get(path.suffix.lower(), "txt"), encoding)
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, LookupError) as err:  # LookupError: an encoding Python cannot decode text with
         return InputProblem(str(path), str(err))
     problem = "empty file" if not text.strip() else text_problem(text)
     if problem:

@@ -21,9 +21,14 @@ def declared_charset(data: bytes) -> Optional[str]:
     if not found:
         return None
     try:
-        return codecs.lookup(found.group(1).decode("ascii")).name
+        info = codecs.lookup(found.group(1).decode("ascii"))
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):  # "hex", "base64", "rot13": codecs, not text encodings
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a page read as bytes and declaring UTF-16 is UTF-8 (the WHATWG prescan); a BOM still wins
+    return info.name
 
 
 def html_text(markup: str) -> str:
