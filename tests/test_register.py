@@ -288,6 +288,27 @@ def test_build_refuses_to_write_over_its_input_or_into_a_file_that_is_no_databas
     assert text.read_text(encoding="utf-8").startswith("not a database")
 
 
+def test_report_only_reads_and_refuses_a_database_that_build_did_not_make(tmp_path):
+    runner = CliRunner()
+    empty, other = tmp_path / "empty.db", tmp_path / "other.db"
+    empty.touch()
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (x TEXT)")
+    before = other.read_bytes()
+    for db_path in (empty, other):
+        result = runner.invoke(app, ["register", "report", "--db", str(db_path)])
+        assert result.exit_code == 1 and "not a register database" in result.output, result.output
+    assert empty.stat().st_size == 0 and other.read_bytes() == before  # no register tables were added
+
+
+def test_build_makes_the_missing_folders_of_its_database(tmp_path):
+    data = write(tmp_path / "all.jsonl", MAKES)
+    db_path = tmp_path / "nieuw" / "map" / "r.db"
+    result = CliRunner().invoke(app, ["register", "build", str(data), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert db_path.is_file()
+
+
 def test_the_register_reads_records_without_importing_spacy():
     code = (
         "import sys, pipeline.cli, pipeline.register.load, pipeline.register.link, pipeline.register.report; "

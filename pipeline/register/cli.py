@@ -48,6 +48,7 @@ def build(
     from pipeline.register.store import connect
 
     guard(db, *annotations)
+    db.parent.mkdir(parents=True, exist_ok=True)  # like every output: missing folders are made
     schema = register_schema()
     try:  # every file checked before the database is touched
         docs = read_files(annotations, corpus_root)
@@ -80,13 +81,13 @@ def report(
     from pipeline.register.report import format_table, overview, write_csv
     from pipeline.register.schema import register_schema
     from pipeline.register.state import states
-    from pipeline.register.store import connect
+    from pipeline.register.store import open_existing
 
     guard(csv_out, db)
     day = _as_of(as_of)
     schema = register_schema()
     try:
-        rows = states(connect(_existing(db), schema).conn, schema, day)
+        rows = states(open_existing(_existing(db), schema).conn, schema, day)
     except sqlite3.DatabaseError as err:
         _fail(f"{db}: not a register database ({err})")
     typer.echo(f"register {db}, state at {day.isoformat()}")
@@ -106,10 +107,15 @@ def serve(
     """Open the register in Datasette (pip install '.[register]'): facets, labels, canned queries per state."""
     from pipeline.register import serve as datasette
     from pipeline.register.schema import register_schema
+    from pipeline.register.store import open_existing
 
     if not datasette.datasette_installed():
         _fail("Datasette is not installed: pip install -e '.[register]'")
     path = _existing(db)
+    try:
+        open_existing(path, register_schema())
+    except sqlite3.DatabaseError as err:
+        _fail(f"{db}: not a register database ({err})")
     metadata = datasette.write_metadata(register_schema(), path, path.with_suffix(".metadata.json"))
     typer.echo(f"metadata: {metadata}; open http://{host}:{port}/{path.stem}", err=True)
     datasette.serve(path, metadata, host, port)

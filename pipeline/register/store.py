@@ -37,6 +37,18 @@ def connect(path: Union[str, Path], schema: Register) -> sqlite_utils.Database:
     return db
 
 
+def open_existing(path: Union[str, Path], schema: Register) -> sqlite_utils.Database:
+    """A register to read, opened read-only: report and serve never create or change tables; a file without the
+    register's tables (another program's database, an empty file) is refused (sqlite3.DatabaseError)."""
+    db = sqlite_utils.Database(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True))
+    for table in schema.tables.values():
+        if not db[table.name].exists():
+            raise sqlite3.DatabaseError(f"no table {table.name}: not made by register build")
+        if tuple(db.table(table.name).columns_dict) != table.columns:
+            raise sqlite3.DatabaseError(f"table {table.name} has other columns than this version's: build it anew")
+    return db
+
+
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
     """All or nothing: an error anywhere inside leaves the file as it was."""
