@@ -78,3 +78,6 @@ def test_the_first_present_candidate_wins_and_blank_is_the_last_resort(monkeypat
     assert chosen_base(None, ["models/nl_ud_base"]) == BLANK
     with pytest.raises(ValueError, match="base model 'no_such_model_package' is neither"):
         chosen_base("no_such_model_package", [])
+    monkeypatch.setenv("KAMER_BASE_MODEL", "nl_missing")
+    with pytest.raises(ValueError, match=r"'nl_missing' \(from \$KAMER_BASE_MODEL\) is neither"):
+        chosen_base(None, [BLANK])  # the user did not type the name: say where it came from

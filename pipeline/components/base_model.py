@@ -67,11 +67,12 @@ def check_parse_mode(parse: str) -> str:
 
 def chosen_base(base: Optional[str], candidates: Sequence[str]) -> str:
     """The base that will be loaded, found without loading it; ValueError in one line when a named one is absent."""
+    origin = "" if base else " (from $KAMER_BASE_MODEL)"
     base = base or os.environ.get("KAMER_BASE_MODEL")
     if not base:
         return next((name for name in candidates if available(name)), BLANK)
     if not available(base):
-        raise ValueError(f"base model {base!r} is neither {BLANK}, an installed package nor a model directory")
+        raise ValueError(f"base model {base!r}{origin} is neither {BLANK}, an installed package nor a model directory")
     return base
 
 
