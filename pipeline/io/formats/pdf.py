@@ -11,6 +11,8 @@ import logging
 import re
 from io import BytesIO
 
+from pipeline.io.formats.bounded import run_bounded
+
 PDF_MAGIC = b"%PDF-"
 # pdfminer.six inserts a space for a wide gap and keeps the space character too: one is enough (the
 # rules match single spaces, "Den Haag, 8 januari 2021")
@@ -22,8 +24,19 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
+# a letter of a few hundred pages reads in seconds (about 0.03 s a page); far beyond is a hostile file
+PDF_SECONDS = 120.0
+PDF_MEMORY_MB = 2048
+
+
 def pdf_text(data: bytes) -> str:
-    """The text of every page, pages separated by a form feed; ValueError (one line) when there is none."""
+    """The text of every page, pages separated by a form feed; ValueError (one line) when there is none,
+    or when reading takes longer than PDF_SECONDS or more than PDF_MEMORY_MB (io/formats/bounded.py)."""
+    return run_bounded(read_pdf, data, PDF_SECONDS, PDF_MEMORY_MB, "reading this PDF")
+
+
+def read_pdf(data: bytes) -> str:
+    """pdf_text without the limits."""
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
