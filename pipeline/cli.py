@@ -137,7 +137,9 @@ def extract(
 
     kept = f"finished documents are kept in {journal.partial}; to continue, run: {resume_command()}"
     try:
-        documents = iter_inputs(inputs, corpus_root, encoding, on_note=lambda n: typer.echo(f"note: {n}", err=True))
+        documents = iter_inputs(
+            inputs, corpus_root, encoding, on_note=lambda n: typer.echo(f"note: {n}", err=True), max_chars=max_chars
+        )
         with stopped_by_signals():  # Ctrl-C, SIGTERM: workers stopped, journal closed (finally), exit 130
             if engine == "dask":
                 written = run_dask(

@@ -76,3 +76,21 @@ def test_a_kilobyte_pdf_of_overlapping_lines_is_one_line_not_a_stalled_run(tmp_p
     ordinary = tmp_path / "brief.pdf"
     ordinary.write_bytes(one_page_pdf(b"BT /F1 12 Tf 72 700 Td (Ik zal uw Kamer informeren.) Tj ET"))
     assert read_file(ordinary).text.strip() == "Ik zal uw Kamer informeren."
+
+
+def test_a_text_file_too_large_for_max_chars_is_refused_unread(tmp_path):
+    from pipeline.io.readers import iter_inputs
+
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as out:  # sparse: 40 MB on paper, nothing on disk, and never read
+        out.truncate(40_000_000)
+    (problem,) = list(iter_inputs([big], max_chars=1_000_000))
+    assert isinstance(problem, InputProblem)
+    assert (
+        problem.message
+        == "40,000,000 bytes, more than --max-chars 1,000,000 characters can take (pass --max-chars 0 for no limit)"
+    )
+    small = tmp_path / "brief.txt"
+    small.write_text("é" * 1000, encoding="utf-8")  # 2,000 bytes, 1,000 characters: within the limit
+    (doc,) = list(iter_inputs([small], max_chars=1000))
+    assert doc.text == "é" * 1000
