@@ -15,14 +15,6 @@ def dossier_key(dossier: Optional[str]) -> Optional[str]:
     return re.sub(r"[\s\u00a0-]+", "", dossier).upper()
 
 
-def kamerstuk_key(kamerstuk) -> Optional[Key]:
-    """The key of a record's meta kamerstuk ({"dossier", "nummer"}), None when either part is missing."""
-    if not isinstance(kamerstuk, dict):
-        return None
-    dossier, nummer = dossier_key(kamerstuk.get("dossier")), kamerstuk.get("nummer")
-    return (dossier, str(nummer).lstrip("0")) if dossier and nummer else None
-
-
 def cited(text: str, patterns: Iterable[Pattern[str]]) -> Set[Key]:
     """Every (dossier, number) the text names."""
     found: Set[Key] = set()
