@@ -56,6 +56,7 @@ class CommitmentGrammar:
         # a cheap test of which sentences are worth the Matcher (possible_word_features)
         self._anchors: Dict[str, List[List[FrozenSet[int]]]] = {}
         self.regexes: List[Tuple[str, re.Pattern[str]]] = []
+        self.regex_feature_names: Set[str] = set()  # what regex_features can return
         self.rules: List[dict] = []
         self._stands_for: Dict[str, str] = {}
         for where, row in rows:
@@ -92,6 +93,7 @@ class CommitmentGrammar:
             self.dep_matcher.add(name, [pattern])
         elif "regex" in row:
             self.regexes.append((name, compile_pattern(row["regex"], macros, where)))
+            self.regex_feature_names.add(name)
         else:  # separable verbs written apart: "zend ... toe" and "toe te zenden"
             # one pattern for all verbs of the list, the verb and its own particle checked after matching
             # (separable_found): a pattern per verb made the Matcher test a set per verb on every token
@@ -175,10 +177,6 @@ class CommitmentGrammar:
             and (not rule.get("any") or any(f in possible for f in rule["any"]))
             for rule in self.rules
         )
-
-    @property
-    def regex_feature_names(self) -> Set[str]:
-        return {name for name, _ in self.regexes}
 
     def regex_features(self, norm: str) -> Set[str]:
         return {name for name, regex in self.regexes if regex.search(norm)}

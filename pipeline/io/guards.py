@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Optional
 
+from pipeline.io.encodings import is_text_encoding
+
 
 class GuardError(ValueError):
     """A run that must not start; the message is one line."""
@@ -82,7 +84,7 @@ def check_encoding(encoding: str) -> None:
         info = codecs.lookup(encoding)
     except LookupError:
         raise GuardError(f"unknown --encoding {encoding!r} (for example utf-8, cp1252 or latin-1)") from None
-    if not getattr(info, "_is_text_encoding", True):  # "hex", "rot13": bytes-to-bytes codecs
+    if not is_text_encoding(info):
         raise GuardError(f"--encoding {encoding!r} is not a text encoding (for example utf-8, cp1252 or latin-1)")
 
 

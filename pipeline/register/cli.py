@@ -6,9 +6,14 @@
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import TYPE_CHECKING, List, NoReturn, Optional
 
 import typer
+
+if TYPE_CHECKING:  # imported by the commands themselves: `python -m pipeline --help` stays light
+    import sqlite_utils
+
+    from pipeline.register.schema import Register
 
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
 
@@ -28,10 +33,16 @@ def _as_of(value: Optional[str]) -> date:
         _fail(f"--as-of {value!r}: expected a date as YYYY-MM-DD")
 
 
-def _existing(db: Path) -> Path:
+def _existing(db: Path, schema: "Register") -> "sqlite_utils.Database":
+    """The register in ``db``, opened read-only (report, serve); one line when there is none."""
+    from pipeline.register.store import open_existing
+
     if not db.is_file():
         _fail(f"{db}: no register here (make one with: python -m pipeline register build ANNOTATIONS.jsonl --db {db})")
-    return db
+    try:
+        return open_existing(db, schema)
+    except sqlite3.DatabaseError as err:
+        _fail(f"{db}: not a register database ({err})")
 
 
 @app.command()
@@ -81,15 +92,11 @@ def report(
     from pipeline.register.report import format_table, overview, write_csv
     from pipeline.register.schema import register_schema
     from pipeline.register.state import states
-    from pipeline.register.store import open_existing
 
     guard(csv_out, db)
     day = _as_of(as_of)
     schema = register_schema()
-    try:
-        rows = states(open_existing(_existing(db), schema).conn, schema, day)
-    except sqlite3.DatabaseError as err:
-        _fail(f"{db}: not a register database ({err})")
+    rows = states(_existing(db, schema).conn, schema, day)
     typer.echo(f"register {db}, state at {day.isoformat()}")
     typer.echo(format_table(overview(rows)))
     if csv_out:
@@ -107,15 +114,11 @@ def serve(
     """Open the register in Datasette (pip install '.[register]'): facets, labels, canned queries per state."""
     from pipeline.register import serve as datasette
     from pipeline.register.schema import register_schema
-    from pipeline.register.store import open_existing
 
     if not datasette.datasette_installed():
         _fail("Datasette is not installed: pip install -e '.[register]'")
-    path = _existing(db)
-    try:
-        open_existing(path, register_schema())
-    except sqlite3.DatabaseError as err:
-        _fail(f"{db}: not a register database ({err})")
-    metadata = datasette.write_metadata(register_schema(), path, path.with_suffix(".metadata.json"))
-    typer.echo(f"metadata: {metadata}; open http://{host}:{port}/{path.stem}", err=True)
-    datasette.serve(path, metadata, host, port)
+    schema = register_schema()
+    _existing(db, schema).conn.close()  # only checked here: Datasette opens the file itself
+    metadata = datasette.write_metadata(schema, db, db.with_suffix(".metadata.json"))
+    typer.echo(f"metadata: {metadata}; open http://{host}:{port}/{db.stem}", err=True)
+    datasette.serve(db, metadata, host, port)

@@ -8,6 +8,7 @@ import codecs
 import re
 from typing import Optional
 
+from pipeline.io.encodings import is_text_encoding
 from pipeline.io.formats.markup import tree_text
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
@@ -24,7 +25,7 @@ def declared_charset(data: bytes) -> Optional[str]:
         info = codecs.lookup(found.group(1).decode("ascii"))
     except LookupError:
         return None
-    if not getattr(info, "_is_text_encoding", True):  # "hex", "base64", "rot13": codecs, not text encodings
+    if not is_text_encoding(info):
         return None
     if info.name.startswith(("utf-16", "utf-32")):
         return "utf-8"  # a page read as bytes and declaring UTF-16 is UTF-8 (the WHATWG prescan); a BOM still wins
